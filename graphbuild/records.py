@@ -1,0 +1,283 @@
+"""The typed, immutable records that flow from stage to stage.
+
+    Article -> Mention -> Person -> Edge (+ EdgeEvidence) -> graph -> backend / map
+
+spaCy objects never leave extraction: what leaves it are these records, with
+character offsets into ``Article.text``. ``Edge.to_json`` / ``Edge.from_json``
+are the one place that knows the edge line format of ``spec/edges.md``.
+
+>>> ev = EdgeEvidence(text="Trump fired Comey.", start=0, end=18)
+>>> e = Edge(source=PersonRef("donald-trump", "Donald Trump"),
+...          target=PersonRef("james-comey", "James Comey"),
+...          relation=Relation.FIRED, label="fired",
+...          article=ArticleRef(id="a1"), evidence=ev)
+>>> Edge.from_json(e.to_json()) == e
+True
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import EdgeFormatError
+
+SCHEMA_VERSION = 1
+
+
+class Polarity(enum.IntEnum):
+    NEGATIVE = -1
+    NEUTRAL = 0
+    POSITIVE = 1
+
+
+class Relation(str, enum.Enum):
+    """The fixed relation types of ``spec/relations.md``.
+
+    The value is the Neo4j relationship type and the networkx edge key: it is
+    the only text ever spliced into Cypher, so it never comes from articles.
+    """
+
+    ENDORSED = "ENDORSED"
+    PRAISED = "PRAISED"
+    SUPPORTED = "SUPPORTED"
+    CRITICIZED = "CRITICIZED"
+    ACCUSED = "ACCUSED"
+    OPPOSED = "OPPOSED"
+    THREATENED = "THREATENED"
+    INVESTIGATED = "INVESTIGATED"
+    SUED = "SUED"
+    FIRED = "FIRED"
+    MET_WITH = "MET_WITH"
+    SPOKE_WITH = "SPOKE_WITH"
+    INTERVIEWED = "INTERVIEWED"
+    APPOINTED = "APPOINTED"
+    SERVED_UNDER = "SERVED_UNDER"
+    SUCCEEDED = "SUCCEEDED"
+    CHALLENGED = "CHALLENGED"
+    RECUSED = "RECUSED"
+    PARDONED = "PARDONED"
+    RELATED_TO = "RELATED_TO"
+
+    @property
+    def polarity(self) -> Polarity:
+        return _POLARITY[self]
+
+    @property
+    def symmetric(self) -> bool:
+        return self in _SYMMETRIC
+
+    @property
+    def cameo(self) -> str | None:
+        return _CAMEO.get(self)
+
+    @classmethod
+    def parse(cls, value: str) -> "Relation":
+        """The relation named ``value``; anything off the fixed list is an error.
+
+        >>> Relation.parse("endorsed")
+        <Relation.ENDORSED: 'ENDORSED'>
+        """
+        try:
+            return cls(str(value).strip().upper())
+        except ValueError:
+            from .errors import UnknownRelationError
+
+            raise UnknownRelationError(value) from None
+
+
+_P, _N, _Z = Polarity.POSITIVE, Polarity.NEGATIVE, Polarity.NEUTRAL
+_POLARITY = {
+    Relation.ENDORSED: _P, Relation.PRAISED: _P, Relation.SUPPORTED: _P,
+    Relation.CRITICIZED: _N, Relation.ACCUSED: _N, Relation.OPPOSED: _N,
+    Relation.THREATENED: _N, Relation.INVESTIGATED: _N, Relation.SUED: _N,
+    Relation.FIRED: _N, Relation.MET_WITH: _Z, Relation.SPOKE_WITH: _Z,
+    Relation.INTERVIEWED: _Z, Relation.APPOINTED: _Z, Relation.SERVED_UNDER: _Z,
+    Relation.SUCCEEDED: _Z, Relation.CHALLENGED: _N, Relation.RECUSED: _Z,
+    Relation.PARDONED: _P, Relation.RELATED_TO: _Z,
+}
+_SYMMETRIC = frozenset({Relation.MET_WITH, Relation.SPOKE_WITH, Relation.RELATED_TO})
+_CAMEO = {
+    Relation.ENDORSED: "051", Relation.PRAISED: "051", Relation.SUPPORTED: "05x",
+    Relation.CRITICIZED: "111", Relation.ACCUSED: "112", Relation.OPPOSED: "12x",
+    Relation.THREATENED: "13x", Relation.INVESTIGATED: "16x/17x", Relation.SUED: "115",
+    Relation.FIRED: "17x", Relation.MET_WITH: "04x", Relation.SPOKE_WITH: "04x",
+    Relation.INTERVIEWED: "04x",
+}
+
+
+class Modality(str, enum.Enum):
+    """How the text holds a claim (``spec/relations.md``)."""
+
+    ASSERTED = "asserted"
+    NEGATED = "negated"
+    HYPOTHETICAL = "hypothetical"
+
+
+class MentionKind(str, enum.Enum):
+    """How a mention of a person was found."""
+
+    NAME = "name"  # a personal name, from NER or a name already known in the article
+    TITLE = "title"  # a titled name: "Sen. Graham", "Mr Blair"
+    PRONOUN = "pronoun"  # he, him, his, she, her, I, me, my (in a quote)
+    ROLE = "role"  # a role phrase tied to a person: "the President"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input text. ``id`` is stable: re-ingesting it replaces its edges."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: str | None = None  # ISO date, or None
+    url: str | None = None
+    source: str | None = None  # the outlet, as given by the input
+    origin: str | None = None  # where it was read from (file, file:line)
+
+    @property
+    def ref(self) -> "ArticleRef":
+        return ArticleRef(id=self.id, url=self.url, title=self.title,
+                          published=self.published, source=self.source)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of an article's text that refers to a person."""
+
+    start: int
+    end: int
+    text: str
+    kind: MentionKind
+    person_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A resolved person: a stable id, the fullest name, other names used."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    external_ids: tuple[tuple[str, str], ...] = ()  # (("wikidata", "Q22686"),)
+
+    @property
+    def ref(self) -> "PersonRef":
+        return PersonRef(self.id, self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRef:
+    """The end of an edge as written in an edge line: id and name."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """The article an edge came from, as written in an edge line."""
+
+    id: str
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeEvidence:
+    """The sentence (or quote) that states an edge: ``text[start:end] == quote``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """One piece of evidence for ``source -relation-> target``."""
+
+    source: PersonRef
+    target: PersonRef
+    relation: Relation
+    label: str
+    article: ArticleRef
+    evidence: EdgeEvidence
+    modality: Modality = Modality.ASSERTED
+    speaker: str | None = None
+    reported_by: str | None = None
+    confidence: float = 0.5
+    extra: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
+
+    @property
+    def polarity(self) -> Polarity:
+        return self.relation.polarity
+
+    def to_json(self) -> dict[str, Any]:
+        """The edge line of ``spec/edges.md`` (schema 1)."""
+        a = self.article
+        line = {
+            "schema": SCHEMA_VERSION,
+            "source": {"id": self.source.id, "name": self.source.name},
+            "target": {"id": self.target.id, "name": self.target.name},
+            "relation": self.relation.value,
+            "label": self.label,
+            "modality": self.modality.value,
+            "speaker": self.speaker,
+            "reported_by": self.reported_by,
+            "confidence": round(self.confidence, 3),
+            "article": {"id": a.id, "url": a.url, "title": a.title,
+                        "published": a.published, "source": a.source},
+            "evidence": {"text": self.evidence.text, "start": self.evidence.start,
+                         "end": self.evidence.end},
+        }
+        line.update(self.extra)
+        return line
+
+    @classmethod
+    def from_json(cls, line: dict[str, Any]) -> "Edge":
+        """Read an edge line back; a malformed line raises ``EdgeFormatError``."""
+        try:
+            if line.get("schema") != SCHEMA_VERSION:
+                raise EdgeFormatError(f"schema {line.get('schema')!r} is not {SCHEMA_VERSION}")
+            a, ev = line["article"], line["evidence"]
+            known = {"schema", "source", "target", "relation", "label", "modality",
+                     "speaker", "reported_by", "confidence", "article", "evidence"}
+            return cls(
+                source=PersonRef(str(line["source"]["id"]), str(line["source"]["name"])),
+                target=PersonRef(str(line["target"]["id"]), str(line["target"]["name"])),
+                relation=Relation.parse(line["relation"]),
+                label=str(line["label"]),
+                modality=Modality(line["modality"]),
+                speaker=line.get("speaker"),
+                reported_by=line.get("reported_by"),
+                confidence=float(line["confidence"]),
+                article=ArticleRef(id=str(a["id"]), url=a.get("url"), title=a.get("title"),
+                                   published=a.get("published"), source=a.get("source")),
+                evidence=EdgeEvidence(text=str(ev["text"]), start=int(ev["start"]),
+                                      end=int(ev["end"])),
+                extra=tuple((k, v) for k, v in line.items() if k not in known),
+            )
+        except EdgeFormatError:
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise EdgeFormatError(f"{type(exc).__name__}: {exc}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input item that was skipped, and why (a line of the rejects file)."""
+
+    source: str  # the file it came from
+    reason: str
+    id: str | None = None
+    line: int | None = None  # 1-based line of a JSONL record
+
+    @property
+    def where(self) -> str:
+        return f"{self.source}:{self.line}" if self.line else self.source
+
+    def to_json(self) -> dict[str, Any]:
+        return {"source": self.source, "id": self.id, "line": self.line, "reason": self.reason}

