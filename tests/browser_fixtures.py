@@ -1,0 +1,1 @@
+"""Fixtures for map tests in Debian chromium via Playwright."""

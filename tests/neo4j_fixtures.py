@@ -1,0 +1,1 @@
+"""Fixtures for the real Neo4j server (see graphbuild/neo4j)."""
