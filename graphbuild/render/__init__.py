@@ -1,0 +1,80 @@
+"""The map: a graph as one self-contained, offline HTML page.
+
+>>> from graphbuild.records import *
+>>> from graphbuild.graph import build_graph
+>>> g = build_graph([Edge(PersonRef("a", "Ann Lee"), PersonRef("b", "Bo Chan"), Relation.PRAISED,
+...     "praised", ArticleRef("x", published="2020-01-01"), EdgeEvidence("Ann praised Bo.", 0, 15))])
+>>> page = render_html(g)
+>>> "https://" in page.split('id="graphbuild-data"')[1].split("</script>")[0]
+False
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+import networkx as nx
+
+from ..settings import resolve
+from .page import map_data, page_html, script_json
+from .select import UnknownPersonError, find_people, most_connected, neighbourhood, within_dates
+
+__all__ = ["write_map", "render_html", "notebook_map", "prepare", "UnknownPersonError",
+           "find_people", "neighbourhood", "most_connected", "within_dates", "script_json"]
+
+
+def prepare(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
+            max_nodes: int | None = None, since: str | None = None,
+            until: str | None = None) -> dict:
+    """The page data for ``graph`` narrowed by dates, then focus, then the size cap."""
+    cap = resolve("map_max_nodes", max_nodes)
+    g = within_dates(graph, since, until)
+    focus_ids: list[str] = []
+    if focus:
+        g = neighbourhood(g, focus, depth)
+        focus_ids = list(g.graph.get("focus", []))
+    total = (g.number_of_nodes(), g.number_of_edges())
+    g, dropped = most_connected(g, cap, keep=focus_ids)
+    return map_data(g, total=total, dropped=dropped, focus=[str(f) for f in focus_ids],
+                    depth=depth, window=(since, until))
+
+
+def render_html(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
+                max_nodes: int | None = None, since: str | None = None,
+                until: str | None = None, title: str = "graphbuild map") -> str:
+    """The map page as a string; see ``write_map``."""
+    data = prepare(graph, focus=focus, depth=depth, max_nodes=max_nodes, since=since, until=until)
+    return page_html(data, title=title)
+
+
+def write_map(graph: nx.MultiDiGraph, path: str | Path, *, focus: str | None = None, depth: int = 1,
+              max_nodes: int | None = None, since: str | None = None,
+              until: str | None = None) -> Path:
+    """Write the map of ``graph`` to ``path`` as one HTML file that loads nothing from the network.
+
+    ``focus`` (a name or alias, any case) and ``depth`` draw one person's
+    neighbourhood; ``max_nodes`` (default: the ``map_max_nodes`` setting) keeps
+    the most connected people and the page says how many were left out;
+    ``since``/``until`` (ISO dates) keep evidence from articles in that window.
+    """
+    path = Path(path)
+    title = f"graphbuild map: {focus}" if focus else "graphbuild map"
+    html = render_html(graph, focus=focus, depth=depth, max_nodes=max_nodes,
+                       since=since, until=until, title=title)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def notebook_map(graph: nx.MultiDiGraph, *, height: int = 600, **kwargs):
+    """The map inline in Jupyter: an ``IPython.display.HTML`` holding an iframe ``srcdoc``.
+
+    The iframe keeps the page's script and styles apart from the notebook's.
+    """
+    from IPython.display import HTML
+
+    page = render_html(graph, **kwargs)
+    return HTML(f'<iframe srcdoc="{escape(page, quote=True)}" style="width:100%;height:{int(height)}px;'
+                f'border:1px solid #ddd" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox">'
+                f'</iframe>')
