@@ -96,6 +96,26 @@ def evaluate(
 # --- the map: render ------------------------------------------------------------------
 # (owned by graphbuild/render; keep this section's commands thin)
 
+@app.command()
+def render(
+    graph: Path = typer.Argument(..., help="graph.json (node-link), or a build folder holding one"),
+    out: Path = typer.Option(Path("map.html"), "--out", "-o", help="the HTML file to write"),
+    focus: Optional[str] = typer.Option(None, help="draw only this person's neighbourhood (name or alias, any case)"),
+    depth: int = typer.Option(1, min=0, help="with --focus: how many relations away to go"),
+    max_nodes: Optional[int] = typer.Option(None, min=1, help=help_for("map_max_nodes")),
+    since: Optional[str] = typer.Option(None, help="keep evidence from articles published on or after this date (YYYY-MM-DD)"),
+    until: Optional[str] = typer.Option(None, help="keep evidence from articles published on or before this date (YYYY-MM-DD)"),
+) -> None:
+    """Draw a graph as one self-contained HTML map that works offline."""
+    from .render import render_file
+
+    try:
+        path = render_file(graph, out, focus=focus, depth=depth, max_nodes=max_nodes,
+                           since=since, until=until)
+    except GraphbuildError as exc:
+        _fail(exc)
+    typer.echo(f"wrote {path}")
+
 
 # --- Neo4j: server, load, query -------------------------------------------------------
 # (owned by graphbuild/neo4j; keep this section's commands thin)

@@ -18,9 +18,11 @@ import networkx as nx
 
 from ..settings import resolve
 from .page import map_data, page_html, script_json
-from .select import UnknownPersonError, find_people, most_connected, neighbourhood, within_dates
+from .select import (DateFormatError, UnknownPersonError, check_date, find_people, most_connected,
+                     neighbourhood, within_dates)
 
-__all__ = ["write_map", "render_html", "notebook_map", "prepare", "UnknownPersonError",
+__all__ = ["write_map", "render_file", "render_html", "notebook_map", "prepare", "read_graph",
+           "UnknownPersonError", "DateFormatError",
            "find_people", "neighbourhood", "most_connected", "within_dates", "script_json"]
 
 
@@ -29,6 +31,7 @@ def prepare(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
             until: str | None = None) -> dict:
     """The page data for ``graph`` narrowed by dates, then focus, then the size cap."""
     cap = resolve("map_max_nodes", max_nodes)
+    since, until = check_date("--since", since), check_date("--until", until)
     g = within_dates(graph, since, until)
     focus_ids: list[str] = []
     if focus:
@@ -78,3 +81,25 @@ def notebook_map(graph: nx.MultiDiGraph, *, height: int = 600, **kwargs):
     return HTML(f'<iframe srcdoc="{escape(page, quote=True)}" style="width:100%;height:{int(height)}px;'
                 f'border:1px solid #ddd" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox">'
                 f'</iframe>')
+
+
+def read_graph(path: str | Path) -> nx.MultiDiGraph:
+    """The graph in ``path``: a node-link graph.json, or a build folder that holds one."""
+    from ..errors import InputPathError
+    from ..graph import read_node_link_json
+
+    p = Path(path)
+    if p.is_dir():
+        p = p / "graph.json"
+    if not p.is_file():
+        raise InputPathError(str(p), "no such graph file; give a graph.json or a folder written by "
+                                     "`graphbuild build`")
+    try:
+        return read_node_link_json(p)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InputPathError(str(p), f"not a node-link graph.json ({type(exc).__name__}: {exc})") from None
+
+
+def render_file(graph: str | Path, out: str | Path, **kwargs) -> Path:
+    """``graphbuild render``: read ``graph`` (a graph.json or a build folder), write the map to ``out``."""
+    return write_map(read_graph(graph), out, **kwargs)

@@ -37,6 +37,32 @@ class UnknownPersonError(GraphbuildError, ValueError):
                          f"matched case-insensitively)" + (f"; did you mean: {hint}?" if hint else ""))
 
 
+class DateFormatError(GraphbuildError, ValueError):
+    """``--since`` / ``--until`` that is not an ISO date."""
+
+    def __init__(self, option: str, value: str):
+        self.option, self.value = option, value
+        super().__init__(f"{option} {value!r} is not a date; write it as YYYY-MM-DD (e.g. 2019-11-08)")
+
+
+def check_date(option: str, value: str | None) -> str | None:
+    """``value`` if it is an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), else ``DateFormatError``."""
+    import re
+    from datetime import date
+
+    if value is None:
+        return None
+    v = value.strip()
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", v):
+        raise DateFormatError(option, value)
+    y, m, d = (int(x) for x in (v.split("-") + ["01", "01"])[:3])
+    try:
+        date(y, m, d)
+    except ValueError:
+        raise DateFormatError(option, value) from None
+    return v
+
+
 def _refresh_counts(g: nx.MultiDiGraph) -> None:
     """Recount evidence after edges or evidence were dropped, so sizes tell the truth."""
     for _, data in g.nodes(data=True):
