@@ -1,0 +1,185 @@
+"""Extraction: articles in, ``Edge`` records out.
+
+The spaCy pipeline is the configured model plus one component,
+``graphbuild_relations``, which needs the parse, lemmas and entities and adds
+``doc._.graphbuild`` (plain candidate records, no spaCy objects). Everything
+spaCy stays in this package: ``extract_edges`` yields records with character
+offsets into the article's own text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ModelNotFoundError
+from ..records import Article, ArticleRef, Edge, EdgeEvidence, Modality, PersonRef, Relation
+from ..settings import resolve
+from .lexicon import load_lexicon
+from .people import Resolver, cluster_people, find_names
+from .quotes import find_quotes, quote_speakers
+from .relations import PatternMatcher, attribution_of
+
+COMPONENT = "graphbuild_relations"
+
+# Curly quotes and apostrophes parse worse than straight ones in the small model; the
+# replacements are one character each, so every offset stays the article's own.
+_STRAIGHTEN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+
+
+@dataclass(frozen=True, slots=True)
+class RawEdge:
+    """What the component leaves on the Doc: ids, names, offsets, no spaCy objects."""
+
+    source: str
+    source_name: str
+    target: str
+    target_name: str
+    relation: Relation
+    label: str
+    modality: Modality
+    speaker: str | None
+    reported_by: str | None
+    confidence: float
+    start: int  # evidence sentence, character offsets into the Doc's text
+    end: int
+
+
+_PENALTY = {"name": 0.0, "apposition": 0.03, "role": 0.1, "speaker": 0.08, "pronoun": 0.15, "none": 0.2}
+
+
+def relations_component(doc: Doc) -> Doc:
+    lex = load_lexicon()
+    names = find_names(doc, lex)
+    people, token_pid = cluster_people(doc, names, lex)
+    quotes = find_quotes(doc)
+    quote_of = {i: qi for qi, q in enumerate(quotes) for i in range(q.tok_start, q.tok_end)}
+    speakers: dict[int, str] = {}
+    resolver = Resolver(doc, people, token_pid, lex, quote_of, speakers)
+    speakers.update(quote_speakers(doc, quotes, resolver.person, lex))
+    resolver._cache.clear()  # pronouns inside quotes now know their speaker
+    out: list[RawEdge] = []
+    seen: set[tuple] = set()
+    for c in PatternMatcher(doc, resolver, lex).run():
+        q = quote_of.get(c.anchor.i)
+        speaker, reported_by = attribution_of(c.anchor, resolver, lex, speakers.get(q) if q is not None else None)
+        start, end = _evidence_span(doc.text, c.anchor)
+        s, t = c.source, c.target
+        if c.relation.symmetric and resolver.name_of(t) < resolver.name_of(s):
+            s, t = t, s
+        key = (s, t, c.relation, c.modality, start)
+        if key in seen:
+            continue
+        seen.add(key)
+        conf = c.strength - _PENALTY.get(c.how[0], 0.2) - _PENALTY.get(c.how[1], 0.2)
+        if c.modality is not Modality.ASSERTED:
+            conf -= 0.05
+        out.append(RawEdge(s, resolver.name_of(s), t, resolver.name_of(t), c.relation, c.label,
+                           c.modality, speaker, reported_by, round(min(0.99, max(0.05, conf)), 3),
+                           start, end))
+    doc._.graphbuild = out
+    return doc
+
+
+def _evidence_span(text: str, anchor) -> tuple[int, int]:
+    """The anchor's sentence, kept inside its own line: the small model's sentences
+    sometimes run across a paragraph break."""
+    sent = anchor.sent
+    start, end = sent.start_char, sent.end_char
+    at = anchor.idx
+    line_start = text.rfind("\n", start, at) + 1
+    line_end = text.find("\n", at, end)
+    start = max(start, line_start)
+    end = line_end if line_end != -1 else end
+    return _strip(text, start, end)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+if not Doc.has_extension("graphbuild"):
+    Doc.set_extension("graphbuild", default=None)
+Language.component(
+    COMPONENT,
+    requires=["token.dep", "token.lemma", "token.pos", "doc.ents", "doc.sents"],
+    assigns=["doc._.graphbuild"],
+    func=relations_component,
+)
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    """The spaCy model named by the ``model`` setting, with graphbuild's component added."""
+    name = resolve("model", model)
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        raise ModelNotFoundError(name) from None
+    nlp.add_pipe(COMPONENT, last=True)
+    return nlp
+
+
+def _parts(article: Article, max_chars: int) -> list[tuple[int, str]]:
+    """(offset, text) pieces no longer than ``max_chars``, cut at paragraph ends where possible."""
+    text = article.text
+    if len(text) <= max_chars:
+        return [(0, text)]
+    parts, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + max_chars)
+        if end < len(text):
+            cut = text.rfind("\n\n", start, end)
+            if cut <= start:
+                cut = text.rfind(". ", start, end) + 1
+            end = cut if cut > start else end
+        parts.append((start, text[start:end]))
+        start = end
+    return parts
+
+
+def extract_edges(articles: Iterable[Article], nlp: Language | None = None, *,
+                  batch_size: int | None = None, min_confidence: float | None = None,
+                  max_chars: int | None = None) -> Iterator[tuple[Article, list[Edge]]]:
+    """For each article, in order, the edges it states (possibly none).
+
+    >>> nlp = load_pipeline()
+    >>> art = Article(id="t1", text="Jeff Sessions endorsed Donald Trump.")
+    >>> [(e.source.name, e.relation.value, e.target.name) for _, es in extract_edges([art], nlp) for e in es]
+    [('Jeff Sessions', 'ENDORSED', 'Donald Trump')]
+    """
+    nlp = nlp or load_pipeline()
+    batch_size = resolve("batch_size", batch_size)
+    min_conf = resolve("min_confidence", min_confidence)
+    max_chars = resolve("max_chars", max_chars)
+
+    def pieces() -> Iterator[tuple[str, tuple[Article, int, int]]]:
+        for art in articles:
+            parts = _parts(art, max_chars)
+            for n, (offset, text) in enumerate(parts):
+                yield text.translate(_STRAIGHTEN), (art, offset, len(parts) - 1 - n)
+
+    pending: list[Edge] = []
+    for doc, (art, offset, remaining) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        ref = art.ref
+        for raw in doc._.graphbuild:
+            if raw.confidence < min_conf:
+                continue
+            start, end = raw.start + offset, raw.end + offset
+            pending.append(Edge(
+                source=PersonRef(raw.source, raw.source_name),
+                target=PersonRef(raw.target, raw.target_name),
+                relation=raw.relation, label=raw.label, modality=raw.modality,
+                speaker=raw.speaker, reported_by=raw.reported_by, confidence=raw.confidence,
+                article=ref, evidence=EdgeEvidence(art.text[start:end], start, end),
+            ))
+        if remaining == 0:
+            yield art, pending
+            pending = []

@@ -1,0 +1,123 @@
+"""The relation wording, loaded once from ``lexicon.json`` into lookup tables.
+
+All wording lives in the JSON file; this module only indexes it.
+
+>>> lex = load_lexicon()
+>>> [p.relation.value for p in lex.verbs["endorse"]]
+['ENDORSED']
+>>> lex.title_roles["sen."]
+('senator', 'lawmaker')
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..records import Relation
+
+
+@dataclass(frozen=True, slots=True)
+class VerbPattern:
+    lemma: str
+    relation: Relation
+    preps: tuple[str, ...] = ()  # target is the pobj of one of these; empty: the dobj
+    prt: str | None = None  # a particle the verb must carry ("vote out")
+    no_prt: tuple[str, ...] = ()  # particles that change the meaning ("fire back")
+    oprd: tuple[str, ...] = ()  # nouns that must complete the verb ("called X a jerk")
+    needs_prep: tuple[str, ...] = ()  # a prep the verb must also carry ("named X as ...")
+    needs_dobj_noun: tuple[str, ...] = ()  # light-verb nouns ("put a hold on X")
+    needs_prep_object_noun: tuple[str, ...] = ()  # "likened X to a guard"
+    needs_xcomp: tuple[str, ...] = ()  # "forced X to resign"
+    negated_means: Relation | None = None  # "would not support X" asserts OPPOSED
+    proxy_only: bool = False  # the target is only ever the owner of a proxy noun
+    deep_object: bool = False  # the target may sit deeper ("recused from the probe into X")
+
+
+@dataclass(frozen=True, slots=True)
+class NounPattern:
+    lemma: str
+    relation: Relation
+    preps: tuple[str, ...] = ()
+    that_clause: bool = False
+    reverse: bool = False
+    deep_object: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, tuple[VerbPattern, ...]]
+    adjectives: dict[str, NounPattern]
+    nouns: dict[str, NounPattern]
+    relational_nouns: dict[str, NounPattern]
+    say_about: dict[str, frozenset[str]]
+    light_verbs: frozenset[str]
+    proxy_nouns: frozenset[str]
+    kin_nouns: frozenset[str]
+    subordinate_roles: frozenset[str]
+    roles: frozenset[str]
+    title_roles: dict[str, tuple[str, ...]]
+    honorifics: frozenset[str]
+    name_suffixes: frozenset[str]
+    not_person_words: frozenset[str]
+    speech_verbs: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    hypothetical_governors: frozenset[str]
+    commitment_governors: frozenset[str]
+    refusal_governors: frozenset[str]
+    negators: frozenset[str]
+    conditional_marks: frozenset[str]
+    pronouns: frozenset[str]
+    first_person: frozenset[str]
+
+    @property
+    def all_roles(self) -> frozenset[str]:
+        return self.roles | self.subordinate_roles | self.kin_nouns
+
+
+def _tuple(entry: dict, key: str) -> tuple[str, ...]:
+    value = entry.get(key, ())
+    return tuple(value) if isinstance(value, list) else ((value,) if value else ())
+
+
+def _noun(entry: dict) -> NounPattern:
+    return NounPattern(entry["lemma"], Relation.parse(entry["relation"]), _tuple(entry, "preps"),
+                       bool(entry.get("that_clause")), bool(entry.get("reverse")),
+                       bool(entry.get("deep_object")))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    raw = json.loads(resources.files(__package__).joinpath("lexicon.json").read_text("utf-8"))
+    verbs: dict[str, list[VerbPattern]] = {}
+    for e in raw["verbs"]:
+        verbs.setdefault(e["lemma"], []).append(VerbPattern(
+            lemma=e["lemma"], relation=Relation.parse(e["relation"]), preps=_tuple(e, "preps"),
+            prt=e.get("prt"), no_prt=_tuple(e, "no_prt"), oprd=_tuple(e, "oprd"),
+            needs_prep=_tuple(e, "needs_prep"), needs_dobj_noun=_tuple(e, "needs_dobj_noun"),
+            needs_prep_object_noun=_tuple(e, "needs_prep_object_noun"),
+            needs_xcomp=_tuple(e, "needs_xcomp"),
+            negated_means=Relation.parse(e["negated_means"]) if e.get("negated_means") else None,
+            proxy_only=bool(e.get("proxy_only")), deep_object=bool(e.get("deep_object")),
+        ))
+    f = frozenset
+    return Lexicon(
+        verbs={k: tuple(v) for k, v in verbs.items()},
+        adjectives={e["lemma"]: _noun(e) for e in raw["adjectives"]},
+        nouns={e["lemma"]: _noun(e) for e in raw["nouns"]},
+        relational_nouns={e["lemma"]: _noun(e) for e in raw["relational_nouns"]},
+        say_about={k: f(v) for k, v in raw["say_about"].items() if not k.startswith("_")},
+        light_verbs=f(raw["light_verbs"]), proxy_nouns=f(raw["proxy_nouns"]),
+        kin_nouns=f(raw["kin_nouns"]), subordinate_roles=f(raw["subordinate_roles"]),
+        roles=f(raw["roles"]), title_roles={k: tuple(v) for k, v in raw["title_roles"].items()},
+        honorifics=f(raw["honorifics"]), name_suffixes=f(raw["name_suffixes"]),
+        not_person_words=f(raw["not_person_words"]), speech_verbs=f(raw["speech_verbs"]),
+        hypothetical_aux=f(raw["hypothetical_aux"]),
+        hypothetical_governors=f(raw["hypothetical_governors"]),
+        commitment_governors=f(raw["commitment_governors"]),
+        refusal_governors=f(raw["refusal_governors"]), negators=f(raw["negators"]),
+        conditional_marks=f(raw["conditional_marks"]), pronouns=f(raw["pronouns"]),
+        first_person=f(raw["first_person"]),
+    )

@@ -1,0 +1,488 @@
+"""Who is mentioned in an article, and who each mention stands for.
+
+Three steps, all inside one article:
+
+1. ``find_names``: personal names (spaCy PERSON entities, titled names such as
+   "Sen. Graham" the model missed, and later bare uses of a surname already
+   known), cleaned of titles and possessives; outlets, parties, places and
+   agencies are left out.
+2. ``cluster_people``: names that denote one person are merged ("Jeff
+   Sessions", "Sessions"); two people sharing a surname (Bill and Hillary
+   Clinton) stay apart. The fullest name is the person's name.
+3. ``Resolver``: maps any token to a person: a name, a pronoun, a role phrase
+   ("the President", "his former attorney general"), an apposition ("the
+   reporter, Oliver Finegold"), "I"/"me" inside a quote.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Lexicon
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z'\-\.]*$|^[A-Z]\.$|^(de|da|van|von|der|bin|al|la|le|del|di|du|mac)$")
+
+
+def person_id(name: str) -> str:
+    """A stable id from a name: ascii, lower case, words joined by hyphens.
+
+    >>> person_id("James B. Comey")
+    'james-b-comey'
+    >>> person_id("Beto O'Rourke")
+    'beto-orourke'
+    """
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    folded = folded.replace("'", "").replace(".", " ").lower()
+    return "-".join(re.findall(r"[a-z0-9]+", folded))
+
+
+@dataclass
+class PersonInfo:
+    """What the article says about one person while it is being read."""
+
+    pid: str
+    name: str
+    names: dict[str, int] = field(default_factory=dict)  # surface name -> count
+    roles: set[str] = field(default_factory=set)
+    titled: bool = False
+    first: int = 10**9  # token index of the first mention
+    count: int = 0
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+    @property
+    def last(self) -> str:
+        return self.tokens[-1].lower()
+
+    @property
+    def first_name(self) -> str:
+        return self.tokens[0].lower()
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    start: int  # token indices, end exclusive
+    end: int
+    text: str
+    titles: tuple[str, ...]  # lower-cased words in front: "president", "sen."
+    from_ner: bool
+
+
+def _clean_name(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int, list[str]]:
+    """Trim titles and possessives off a candidate name; return the titles too."""
+    titles: list[str] = []
+    while start < end and (doc[start].lower_ in lex.honorifics or not doc[start].text[:1].isupper()
+                           or doc[start].lower_ in lex.roles or doc[start].pos_ == "VERB"):
+        titles.append(doc[start].lower_)
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                           and doc[end - 1].text != "."):
+        end -= 1
+    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    return start, end, titles
+
+
+def _plausible_name(tokens: list[Token], lex: Lexicon) -> bool:
+    words = [t.text for t in tokens]
+    if not words or len(words) > 5:
+        return False
+    core = [w for w in words if w.lower() not in lex.name_suffixes]
+    if not core or any(w.lower().strip(".") in lex.not_person_words for w in core):
+        return False
+    if all(_INITIAL.match(w) for w in core):
+        return False
+    return all(_NAME_TOKEN.match(w) for w in core) and not any(ch.isdigit() for w in words for ch in w)
+
+
+def _preceding_titles(doc: Doc, start: int) -> list[str]:
+    """Lower-cased words just before a name that may say what the person is."""
+    out: list[str] = []
+    i = start - 1
+    while i >= 0 and len(out) < 5:
+        t = doc[i]
+        if t.is_space or "\n" in t.text or (t.is_punct and t.text != ".") or t.pos_ in (
+                "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "ADV", "NUM", "PART"):
+            break
+        if t.tag_ == "POS":
+            break
+        out.insert(0, t.lower_)
+        i -= 1
+    return out
+
+
+def find_names(doc: Doc, lex: Lexicon) -> list[NameSpan]:
+    """Personal-name spans, NER first, then titled names NER missed."""
+    spans: list[NameSpan] = []
+    taken: set[int] = set()
+
+    def add(start: int, end: int, from_ner: bool) -> None:
+        s, e, titles = _clean_name(doc, start, end, lex)
+        if s >= e or any(i in taken for i in range(s, e)):
+            return
+        toks = list(doc[s:e])
+        if not _plausible_name(toks, lex):
+            return
+        titles = _preceding_titles(doc, s) if not titles else _preceding_titles(doc, start) + titles
+        spans.append(NameSpan(s, e, doc[s:e].text, tuple(titles), from_ner))
+        taken.update(range(s, e))
+
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            add(ent.start, ent.end, True)
+    # Titled names the model did not tag: "Sen. Hagel", "Mr Howard", "Rep. Paul Gosar".
+    for t in doc:
+        if t.lower_ in lex.title_roles or t.lower_ in ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr.", "dr"):
+            if not t.text[:1].isupper():
+                continue
+            j = t.i + 1
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j - t.i <= 3:
+                j += 1
+            if j > t.i + 1 and not any(i in taken for i in range(t.i + 1, j)):
+                ent_labels = {doc[i].ent_type_ for i in range(t.i + 1, j)}
+                if ent_labels & {"GPE", "LOC", "FAC", "DATE", "EVENT", "LAW", "WORK_OF_ART"}:
+                    continue
+                add(t.i, j, False)
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _core(name: str, lex: Lexicon) -> list[str]:
+    return [w for w in name.split() if w.lower() not in lex.name_suffixes and not _INITIAL.match(w)]
+
+
+def _roles_from_titles(titles: tuple[str, ...], lex: Lexicon) -> set[str]:
+    roles: set[str] = set()
+    for t in titles:
+        roles.update(lex.title_roles.get(t, ()))
+    joined = " ".join(titles)
+    for role in lex.roles | lex.subordinate_roles:
+        if re.search(rf"(^|\s){re.escape(role)}(\s|$)", joined):
+            roles.add(role)
+    return roles
+
+
+def cluster_people(doc: Doc, names: list[NameSpan], lex: Lexicon) -> tuple[dict[str, PersonInfo], dict[int, str]]:
+    """Merge name spans into people; return the people and a token -> person id map."""
+    people: dict[str, PersonInfo] = {}
+    by_key: dict[tuple[str, str], str] = {}  # (first, last) -> pid
+    span_pid: dict[int, str] = {}  # index into names -> pid
+
+    # Full names first, so that a bare surname can find the full name wherever it stands.
+    for idx, span in enumerate(names):
+        core = _core(span.text, lex)
+        if len(core) < 2:
+            continue
+        key = (core[0].lower(), core[-1].lower())
+        pid = by_key.get(key)
+        if pid is None:
+            pid = person_id(span.text)
+            while pid in people:
+                pid += "-2"
+            people[pid] = PersonInfo(pid, span.text)
+            by_key[key] = pid
+        info = people[pid]
+        if len(span.text.split()) > len(info.name.split()):
+            info.name = span.text
+        if not doc[span.start].is_sent_start:
+            info.count += 0  # counted below; sentence-initial-only names are checked above
+        span_pid[idx] = pid
+
+    # "Watch Sessions" at the start of a line: a sentence-initial word glued to a known surname.
+    for idx, span in enumerate(names):
+        core = _core(span.text, lex)
+        pid = span_pid.get(idx)
+        if pid and len(core) == 2 and doc[span.start].is_sent_start and people[pid].count == 0 \
+                and sum(1 for p in people.values() if _core(p.name, lex)[-1] == core[-1]) > 1:
+            del span_pid[idx]
+            if all(v != pid for v in span_pid.values()):
+                del people[pid]
+                by_key.pop((core[0].lower(), core[-1].lower()), None)
+            names[idx] = NameSpan(span.start + 1, span.end, core[-1], span.titles, span.from_ner)
+
+    def by_last(word: str) -> list[PersonInfo]:
+        return [p for p in people.values() if _core(p.name, lex)[-1].lower() == word]
+
+    for idx, span in enumerate(names):
+        if idx in span_pid:
+            continue
+        core = _core(span.text, lex)
+        if not core:
+            continue
+        word = core[-1].lower()
+        matches = by_last(word)
+        if len(matches) > 1:
+            # One surname, several people: the titled one, else the most named one.
+            matches.sort(key=lambda p: (p.titled or bool(_roles_from_titles(span.titles, lex) & p.roles),
+                                        p.names and max(p.names.values()) or 0), reverse=True)
+            matches = matches[:1]
+        if not matches:
+            firsts = [p for p in people.values() if p.first_name == word and p.first < span.start]
+            if len(firsts) == 1 and not span.titles:
+                matches = firsts
+        if matches:
+            pid = matches[0].pid
+        else:
+            pid = person_id(span.text)
+            if pid in people and len(people[pid].name.split()) > 1:
+                pid += "-2"
+            people.setdefault(pid, PersonInfo(pid, span.text))
+        span_pid[idx] = pid
+
+    token_pid: dict[int, str] = {}
+    for idx, span in enumerate(names):
+        pid = span_pid.get(idx)
+        if pid is None:
+            continue
+        info = people[pid]
+        info.names[span.text] = info.names.get(span.text, 0) + 1
+        info.count += 1
+        info.first = min(info.first, span.start)
+        info.roles |= _roles_from_titles(span.titles, lex)
+        if any(t in lex.title_roles for t in span.titles):
+            info.titled = True
+        for i in range(span.start, span.end):
+            token_pid[i] = pid
+
+    _add_bare_surnames(doc, people, token_pid, lex)
+    _add_appositive_roles(doc, people, token_pid, lex)
+    return people, token_pid
+
+
+def _add_bare_surnames(doc: Doc, people: dict[str, PersonInfo], token_pid: dict[int, str],
+                       lex: Lexicon) -> None:
+    """A known surname the model tagged as something else ("endorsing Brill") is still that person."""
+    lasts: dict[str, list[PersonInfo]] = {}
+    for p in people.values():
+        core = _core(p.name, lex)
+        if core:
+            lasts.setdefault(core[-1].lower(), []).append(p)
+    for t in doc:
+        if t.i in token_pid or t.lower_ not in lasts or not t.is_title:
+            continue
+        if t.pos_ != "PROPN" and not (t.pos_ in ("ADJ", "NOUN") and t.i > t.sent.start):
+            continue
+        if t.ent_type_ and t.ent_type_ != "PERSON" and doc[t.i - 1 if t.i else 0].ent_iob_ != "O" \
+                and t.ent_iob_ == "I":
+            continue  # inside a longer organisation name: "the Trump Organization"
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.lower_ in lex.not_person_words:
+            continue
+        cands = lasts[t.lower_]
+        best = max(cands, key=lambda p: (p.titled, p.count))
+        token_pid[t.i] = best.pid
+        best.count += 1
+
+
+def _add_appositive_roles(doc: Doc, people: dict[str, PersonInfo], token_pid: dict[int, str],
+                          lex: Lexicon) -> None:
+    """'the reporter, Oliver Finegold' / 'McGahn, the White House counsel': the role is theirs."""
+    roles = lex.roles | lex.subordinate_roles
+    for t in doc:
+        if t.dep_ != "appos":
+            continue
+        a, b = t, t.head
+        for name_tok, role_tok in ((a, b), (b, a)):
+            pid = token_pid.get(name_tok.i)
+            if pid and role_tok.i not in token_pid and role_tok.pos_ == "NOUN":
+                phrase = role_phrase(role_tok)
+                for role in roles:
+                    if phrase.endswith(role):
+                        people[pid].roles.add(role)
+
+
+def role_phrase(tok: Token) -> str:
+    """The lower-cased noun phrase of a role head without determiners: 'former attorney general'."""
+    words = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.tag_ != "POS"]
+    return " ".join(words + [tok.lower_])
+
+
+class Resolver:
+    """Who a token stands for, in one article.
+
+    Built once per Doc; ``person(tok)`` answers for names, pronouns, role
+    phrases and appositions, and ``how(tok)`` says which of these it was, so
+    that confidence can reflect how the person was found.
+    """
+
+    def __init__(self, doc: Doc, people: dict[str, PersonInfo], token_pid: dict[int, str],
+                 lex: Lexicon, quote_of: dict[int, int], speakers: dict[int, str]):
+        self.doc, self.people, self.token_pid, self.lex = doc, people, token_pid, lex
+        self.quote_of, self.speakers = quote_of, speakers  # token -> quote index; quote -> speaker pid
+        self._cache: dict[int, tuple[str | None, str]] = {}
+        self._sent_start = {}
+        for si, s in enumerate(doc.sents):
+            for t in s:
+                self._sent_start[t.i] = si
+
+    # -- public ---------------------------------------------------------------------
+    def person(self, tok: Token) -> str | None:
+        return self._resolve(tok)[0]
+
+    def how(self, tok: Token) -> str:
+        return self._resolve(tok)[1]
+
+    def name_of(self, pid: str) -> str:
+        return self.people[pid].name
+
+    # -- internals ------------------------------------------------------------------
+    def _resolve(self, tok: Token) -> tuple[str | None, str]:
+        if tok.i not in self._cache:
+            self._cache[tok.i] = (None, "none")  # guards against cycles
+            self._cache[tok.i] = self._compute(tok)
+        return self._cache[tok.i]
+
+    def _compute(self, tok: Token) -> tuple[str | None, str]:
+        pid = self.token_pid.get(tok.i)
+        if pid:
+            return pid, "name"
+        low = tok.lower_
+        q = self.quote_of.get(tok.i)
+        if low in self.lex.first_person and q is not None:
+            return self.speakers.get(q), "speaker"
+        if low in self.lex.pronouns and tok.pos_ == "PRON":
+            return self._pronoun(tok), "pronoun"
+        if low in ("their", "they", "them") and tok.pos_ == "PRON" and tok.dep_ == "poss":
+            return self._pronoun(tok), "pronoun"
+        for child in tok.children:
+            if child.dep_ == "appos" and self.token_pid.get(child.i):
+                return self.token_pid[child.i], "apposition"
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
+            pid = self._role(tok)
+            if pid:
+                return pid, "role"
+        return None, "none"
+
+    def _recent(self, before: int, exclude: set[str], subjects_only: bool = False,
+                same_sentence: bool = False, window: int = 3) -> str | None:
+        """The person mentioned most recently before token ``before`` (within 3 sentences)."""
+        sent = self._sent_start.get(before, 0)
+        q = self.quote_of.get(before)
+        for i in range(before - 1, -1, -1):
+            si = self._sent_start.get(i, 0)
+            if sent - si > window or (same_sentence and si != sent):
+                return None
+            pid = self.token_pid.get(i)
+            if pid is None and self.doc[i].lower_ in self.lex.first_person and self.quote_of.get(i) is not None:
+                pid = self.speakers.get(self.quote_of[i])
+            if not pid or pid in exclude:
+                continue
+            if subjects_only and not self._is_subject(self.doc[i]):
+                continue
+            return pid
+        return None
+
+    @staticmethod
+    def _is_subject(tok: Token) -> bool:
+        head = tok
+        while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
+            head = head.head
+        return head.dep_ in ("nsubj", "nsubjpass")
+
+    def _clause_subject(self, tok: Token) -> str | None:
+        verb = tok
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and c.i != tok.i:
+                pid = self.person(c) if c.lower_ not in self.lex.pronouns else self._pronoun(c)
+                if pid:
+                    return pid
+        return None
+
+    def _pronoun(self, tok: Token) -> str | None:
+        exclude: set[str] = set()
+        q = self.quote_of.get(tok.i)
+        if q is not None and self.speakers.get(q):
+            exclude.add(self.speakers[q])  # "he" in my quote is not me
+        main = self._main_subject_after(tok)
+        if main and main not in exclude and main != self._clause_subject(tok):
+            # "When Carlson pressed him ..., Sessions denied": a pronoun in a fronted
+            # subordinate clause looks ahead to the main clause's subject.
+            return main
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return (self._recent(tok.i, exclude, subjects_only=True, same_sentence=True)
+                    or self._recent(tok.i, exclude, subjects_only=True, window=2)
+                    or self._salient(tok.i, exclude))
+        if tok.dep_ == "poss" or tok.lower_ in ("himself", "herself"):
+            subj = self._clause_subject(tok)
+            if subj and subj not in exclude:
+                return subj
+            return self._recent(tok.i, exclude)
+        subj = self._clause_subject(tok)
+        if subj:
+            exclude = exclude | {subj}
+        return self._recent(tok.i, exclude, window=2) or self._salient(tok.i, exclude)
+
+    def _main_subject_after(self, tok: Token) -> str | None:
+        clause = tok
+        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ != "advcl" or clause.i > clause.head.i:
+            return None
+        if not any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "after", "before", "while", "once", "since")
+                   for c in clause.children):
+            return None
+        for c in clause.head.children:
+            if c.dep_ == "nsubj" and c.i > tok.i and self.token_pid.get(c.i):
+                return self.token_pid[c.i]
+        return None
+
+    def _salient(self, before: int, exclude: set[str], window: int = 5) -> str | None:
+        """The most mentioned person among those mentioned in the last few sentences."""
+        sent = self._sent_start.get(before, 0)
+        seen: set[str] = set()
+        for i in range(before - 1, -1, -1):
+            if sent - self._sent_start.get(i, 0) > window:
+                break
+            pid = self.token_pid.get(i)
+            if pid and pid not in exclude:
+                seen.add(pid)
+        if not seen:
+            return None
+        return max(seen, key=lambda p: self.people[p].count)
+
+    def _role(self, tok: Token) -> str | None:
+        """'the President', 'his former attorney general', 'my brother' -> the person tied to it."""
+        phrase = role_phrase(tok)
+        dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+        if not dets:
+            return None
+        det = dets[0]
+        if det.dep_ == "det" and det.lower_ not in ("the", "this", "that"):
+            return None
+        if tok.lower_ in self.lex.kin_nouns:
+            if det.dep_ != "poss":
+                return None
+            owner = self.person(det)
+            if not owner:
+                return None
+            surname = self.people[owner].last
+            kin = [p for p in self.people.values() if p.pid != owner and p.last == surname]
+            if not kin:
+                return None
+            return max(kin, key=lambda p: (p.titled, p.count)).pid
+        role = None
+        for r in sorted(self.lex.roles | self.lex.subordinate_roles, key=len, reverse=True):
+            if phrase == r or phrase.endswith(" " + r):
+                role = r
+                break
+        if role is None:
+            return None
+        holders = [p for p in self.people.values() if role in p.roles]
+        if not holders:
+            return None
+        if len(holders) == 1:
+            return holders[0].pid
+        for i in range(tok.i - 1, -1, -1):
+            pid = self.token_pid.get(i)
+            if pid and any(h.pid == pid for h in holders):
+                return pid
+        return None

@@ -1,0 +1,477 @@
+"""Dependency patterns: who does what to whom, read off the parse.
+
+Each pattern family finds (source token, target token, relation, wording)
+candidates; the people behind the tokens come from the ``Resolver``, the
+modality from ``modality_of`` and the voice behind the claim (speaker,
+reported_by) from ``attribution_of``. The wording itself is data
+(``lexicon.json``); this module holds only the shapes of the parse.
+
+Families: verbs (active, passive, coordinated subjects and objects,
+inherited subjects of "..., endorsing Brill"), light-verb nouns ("declared
+his loyalty to the President"), nominalizations ("Trump's criticism of
+Sessions"), adjectives ("too harsh to Hillary Clinton"), "said nice things
+about X", relational nouns ("a close ally of Graham's"), role and kin ties
+("his former attorney general", "Nancy Bryce, their mother"), and a surface
+fallback for verbs the tagger mistook for nouns ("Trump disapproves of").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..records import Modality, Relation
+from .lexicon import Lexicon, NounPattern, VerbPattern
+from .people import Resolver, role_phrase
+
+SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
+_INHERIT = ("xcomp", "advcl", "conj", "pcomp", "relcl", "acl")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    source: str
+    target: str
+    relation: Relation
+    label: str
+    anchor: Token  # the word that carries the relation: modality is read from here
+    modality: Modality
+    strength: float  # how explicit the pattern is, before resolution penalties
+    how: tuple[str, str]  # how each end was resolved: name, pronoun, role, ...
+
+
+# -- small helpers over the parse ---------------------------------------------------
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _has_particle(verb: Token, prt: str) -> bool:
+    return any(c.dep_ == "prt" and c.lower_ == prt for c in verb.children) or \
+        any(c.dep_ == "prep" and c.lower_ == prt and not list(c.children) for c in verb.children)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+class PatternMatcher:
+    """Runs every pattern family over one parsed article."""
+
+    def __init__(self, doc: Doc, resolver: Resolver, lex: Lexicon):
+        self.doc, self.r, self.lex = doc, resolver, lex
+        self.out: list[Candidate] = []
+
+    # -- people behind tokens -------------------------------------------------------
+    def people_at(self, tok: Token, proxy: bool = True, deep: bool = False) -> list[tuple[str, str]]:
+        """The people a noun phrase denotes, through coordination, appositions and
+        proxy nouns ("Trump's agenda" stands for Trump as an object)."""
+        found: list[tuple[str, str]] = []
+        for t in _conjuncts(tok):
+            pid = self.r.person(t)
+            if pid:
+                found.append((pid, self.r.how(t)))
+                continue
+            if proxy and t.lower_ in self.lex.proxy_nouns or deep:
+                for c in t.children:
+                    if c.dep_ == "poss" and self.r.person(c):
+                        found.append((self.r.person(c), self.r.how(c)))
+                    elif c.dep_ == "prep" and c.lower_ in ("of", "into", "on", "against"):
+                        for p in _children(c, "pobj"):
+                            found.extend(self.people_at(p, proxy=True, deep=False))
+        return found
+
+    def subjects(self, verb: Token, depth: int = 0) -> list[tuple[str, str]]:
+        """The people doing ``verb``: its own subject, else one it inherits."""
+        if depth > 4:
+            return []
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                    return self.people_at(verb.head, proxy=False)
+                return self.people_at(c, proxy=False)
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return []
+        head = verb.head
+        if head is verb:
+            return []
+        if verb.dep_ == "xcomp":
+            objs = _children(head, "dobj")
+            if objs and head.lemma_ not in ("promise",):
+                return self.people_at(objs[0], proxy=False)  # object control: urged X to ...
+            return self.subjects(head, depth + 1)
+        if verb.dep_ in ("advcl", "conj"):
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "because", "although", "while", "when", "unless")
+                   for c in verb.children):
+                return []
+            return self.subjects(head, depth + 1)
+        if verb.dep_ == "pcomp":
+            return self.subjects(head.head, depth + 1) if head.head is not head else []
+        if verb.dep_ in ("relcl", "acl"):
+            # "the first senator to endorse him": the noun is the subject when it is
+            # a person, or the complement of a person ("I was the first senator").
+            own = self.people_at(head, proxy=False)
+            if own:
+                return own
+            if head.dep_ in ("attr", "npadvmod", "appos") and head.head.pos_ in ("AUX", "VERB"):
+                return self.subjects(head.head, depth + 1)
+        return []
+
+    # -- emit -----------------------------------------------------------------------
+    def emit(self, sources, targets, relation: Relation, label: str, anchor: Token,
+             strength: float, modality: Modality | None = None, reverse: bool = False) -> None:
+        mod = modality or modality_of(anchor, self.lex)
+        for s, sh in sources:
+            for t, th in targets:
+                if reverse:
+                    s, t, sh, th = t, s, th, sh
+                if s and t and s != t:
+                    self.out.append(Candidate(s, t, relation, label, anchor, mod, strength, (sh, th)))
+                if reverse:
+                    s, t, sh, th = t, s, th, sh
+
+    # -- families -------------------------------------------------------------------
+    def run(self) -> list[Candidate]:
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX") and lemma in self.lex.verbs:
+                self.verb(tok, lemma)
+            elif tok.pos_ in ("NOUN", "PROPN") and lemma in self.lex.verbs and tok.tag_ in ("NNS", "VBZ"):
+                self.surface_verb(tok, lemma)
+            if tok.pos_ == "NOUN" and lemma in self.lex.nouns:
+                self.nominal(tok, self.lex.nouns[lemma])
+            if tok.pos_ == "ADJ" and lemma in self.lex.adjectives:
+                self.adjective(tok, self.lex.adjectives[lemma])
+            if tok.pos_ == "VERB" and lemma in self.lex.say_about["verbs"]:
+                self.say_about(tok)
+            if tok.pos_ == "NOUN" and lemma in self.lex.relational_nouns:
+                self.relational_noun(tok, self.lex.relational_nouns[lemma])
+            if tok.pos_ in ("NOUN", "PROPN"):
+                self.tie(tok)
+        return self.out
+
+    def verb(self, verb: Token, lemma: str) -> None:
+        for p in self.lex.verbs[lemma]:
+            if not self._verb_fits(verb, p):
+                continue
+            passive = _is_passive(verb)
+            if passive:
+                targets = [x for c in _children(verb, "nsubjpass") for x in self.people_at(c, proxy=True)]
+                sources = [x for a in _children(verb, "agent") for o in _children(a, "pobj")
+                           for x in self.people_at(o, proxy=False)]
+            else:
+                sources = self.subjects(verb)
+                targets = self._objects(verb, p)
+            if not sources or not targets:
+                continue
+            label = self._verb_label(verb, p)
+            strength = 0.85 if not p.proxy_only else 0.75
+            modality = modality_of(verb, self.lex)
+            self.emit(sources, targets, p.relation, label, verb, strength, modality)
+            if modality is Modality.NEGATED and p.negated_means is not None and _negation_is_refusal(verb, self.lex):
+                self.emit(sources, targets, p.negated_means, label, verb, strength - 0.1, Modality.ASSERTED)
+            break
+
+    def _verb_fits(self, verb: Token, p: VerbPattern) -> bool:
+        if p.prt and not _has_particle(verb, p.prt):
+            return False
+        if any(_has_particle(verb, x) for x in p.no_prt):
+            return False
+        if p.oprd:
+            oprds = _children(verb, "oprd", "attr", "ccomp", "xcomp")
+            if not any(o.lemma_.lower() in p.oprd or o.lower_ in p.oprd for o in oprds):
+                return False
+        if p.needs_prep and not any(c.dep_ in ("prep", "dative") and c.lower_ in p.needs_prep for c in verb.children):
+            return False
+        if p.needs_dobj_noun and not any(c.lemma_.lower() in p.needs_dobj_noun for c in _children(verb, "dobj")):
+            return False
+        if p.needs_prep_object_noun:
+            nouns = [o.lemma_.lower() for c in _children(verb, "prep") for o in _children(c, "pobj")]
+            if not any(n in p.needs_prep_object_noun for n in nouns):
+                return False
+        if p.needs_xcomp and not any(c.lemma_.lower() in p.needs_xcomp for c in _children(verb, "xcomp")):
+            return False
+        return True
+
+    def _objects(self, verb: Token, p: VerbPattern) -> list[tuple[str, str]]:
+        if p.needs_dobj_noun or p.preps:
+            preps = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in p.preps]
+            for d in _children(verb, "dobj"):  # "put a hold on X": the prep may hang on the noun
+                preps += [c for c in d.children if c.dep_ == "prep" and c.lower_ in p.preps]
+            found = []
+            for prep in preps:
+                for o in _children(prep, "pobj"):
+                    found += self.people_at(o, proxy=True, deep=p.deep_object)
+            if p.prt and not found and not p.needs_dobj_noun:
+                for o in _children(verb, "dobj"):
+                    found += self.people_at(o, proxy=True)
+            return found
+        found = []
+        for o in _children(verb, "dobj", "dative"):
+            if p.proxy_only:
+                found += [x for t in _conjuncts(o) if self.r.person(t) is None
+                          for x in self.people_at(t, proxy=True)]
+            else:
+                found += self.people_at(o, proxy=p.relation.polarity != 0)
+        return found
+
+    def _verb_label(self, verb: Token, p: VerbPattern) -> str:
+        words = [c.lower_ for c in verb.lefts if c.dep_ in ("aux", "neg") and c.lower_ not in ("to",)]
+        words.append(verb.lower_)
+        words += [c.lower_ for c in verb.rights if c.dep_ == "prt"]
+        if p.oprd:
+            for o in _children(verb, "oprd", "attr", "ccomp", "xcomp"):
+                det = [c.lower_ for c in o.children if c.dep_ == "det"]
+                words += det + [o.lower_]
+        if p.needs_dobj_noun:
+            words += [d.lower_ for d in _children(verb, "dobj")][:1]
+        if p.preps:
+            words += [p.preps[0]] if any(c.lower_ in p.preps for c in verb.subtree) else []
+        label = " ".join(w.replace("n't", "not") for w in words)
+        return label.replace("ca not", "cannot").replace("wo not", "will not")
+
+    def surface_verb(self, tok: Token, lemma: str) -> None:
+        """A cue verb the tagger took for a noun ("Trump disapproves of"): the name just
+        before is the subject, the first other person after it (same clause) the target."""
+        prev = tok.nbor(-1) if tok.i > 0 else None
+        if prev is None or not self.r.token_pid.get(prev.i):
+            return
+        source = self.r.token_pid[prev.i]
+        for p in self.lex.verbs[lemma]:
+            if p.oprd or p.needs_dobj_noun or p.needs_xcomp or p.prt:
+                continue
+            j = tok.i + 1
+            if p.preps:
+                if j >= len(self.doc) or self.doc[j].lower_ not in p.preps:
+                    continue
+                j += 1
+            while j < len(self.doc) and j < tok.i + 10:
+                t = self.doc[j]
+                if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ"):
+                    break
+                pid = self.r.person(t) if t.tag_ != "PRP$" else None
+                if pid and pid != source:
+                    self.emit([(source, "name")], [(pid, self.r.how(t))], p.relation, lemma, tok, 0.55,
+                              _surface_modality(tok, self.lex))
+                    return
+                j += 1
+            return
+
+    def nominal(self, noun: Token, p: NounPattern) -> None:
+        """'Trump's criticism of Sessions', 'declared his loyalty to the President'."""
+        sources = [x for c in _children(noun, "poss") for x in self.people_at(c, proxy=False)]
+        light = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+        if not sources and light is not None and light.lemma_.lower() in self.lex.light_verbs:
+            sources = self.subjects(light)
+        if not sources and noun.dep_ == "pobj" and noun.head.lower_ == "from":
+            return
+        targets = []
+        for prep in _children(noun, "prep"):
+            if prep.lower_ in p.preps:
+                for o in _children(prep, "pobj"):
+                    targets += self.people_at(o, proxy=True, deep=p.deep_object)
+        if p.that_clause:
+            for c in noun.children:
+                if c.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children):
+                    for s in _children(c, "nsubj", "nsubjpass"):
+                        targets += self.people_at(s, proxy=False)
+        if not sources or not targets:
+            return
+        anchor = light if light is not None and light.lemma_.lower() in self.lex.light_verbs else noun
+        withdrawn = light is not None and light.lemma_.lower() in ("withdraw", "pull", "rescind", "revoke")
+        mod = Modality.NEGATED if withdrawn else modality_of(anchor, self.lex)
+        label = " ".join(w for w in ([light.lower_] if anchor is light else []) + [noun.lower_]
+                         + [prep.lower_ for prep in _children(noun, "prep") if prep.lower_ in p.preps][:1])
+        self.emit(sources, targets, p.relation, label, anchor, 0.7, mod)
+
+    def adjective(self, adj: Token, p: NounPattern) -> None:
+        """'Comey had been too harsh to Hillary Clinton': the copula's subject is the source."""
+        if adj.dep_ not in ("acomp", "amod", "oprd"):
+            return
+        head = adj.head
+        sources = self.subjects(head) if adj.dep_ == "acomp" else self.people_at(head, proxy=False)
+        targets = [x for prep in _children(adj, "prep") if prep.lower_ in p.preps
+                   for o in _children(prep, "pobj") for x in self.people_at(o, proxy=True)]
+        if sources and targets:
+            label = f"{adj.lower_} {next(pr.lower_ for pr in _children(adj, 'prep') if pr.lower_ in p.preps)}"
+            self.emit(sources, targets, p.relation, label, head if adj.dep_ == "acomp" else adj, 0.6)
+
+    def say_about(self, verb: Token) -> None:
+        """'said very nice things about me' -> PRAISED; 'nasty things' -> CRITICIZED."""
+        sa = self.lex.say_about
+        for obj in _children(verb, "dobj"):
+            if obj.lemma_.lower() not in sa["objects"] and obj.lower_ not in sa["objects"]:
+                continue
+            adjs = {a.lemma_.lower() for a in _children(obj, "amod")}
+            rel = Relation.PRAISED if adjs & sa["positive"] else Relation.CRITICIZED if adjs & sa["negative"] else None
+            if rel is None:
+                continue
+            preps = [c for c in list(obj.children) + list(verb.children) if c.dep_ == "prep" and c.lower_ == "about"]
+            targets = [x for prep in preps for o in _children(prep, "pobj") for x in self.people_at(o, proxy=False)]
+            sources = self.subjects(verb)
+            if sources and targets:
+                adj = next(a.lower_ for a in _children(obj, "amod") if a.lemma_.lower() in sa["positive"] | sa["negative"])
+                self.emit(sources, targets, rel, f"said {adj} {obj.lower_} about", verb, 0.75)
+
+    def relational_noun(self, noun: Token, p: NounPattern) -> None:
+        """'Sen. John McCain, a close ally of Graham's' / 'X is an ally of Y'."""
+        if noun.dep_ == "appos":
+            holders = self.people_at(noun.head, proxy=False)
+        elif noun.dep_ == "attr":
+            holders = self.subjects(noun.head)
+        elif noun.dep_ == "compound" or any(c.dep_ == "appos" for c in noun.children):
+            holders = [x for c in noun.children if c.dep_ == "appos" for x in self.people_at(c, proxy=False)]
+            if noun.dep_ == "compound":
+                holders = self.people_at(noun.head, proxy=False)
+        else:
+            return
+        others = [x for prep in _children(noun, "prep") if prep.lower_ == "of"
+                  for o in _children(prep, "pobj") for x in self.people_at(o, proxy=False)]
+        others += [x for c in _children(noun, "poss") for x in self.people_at(c, proxy=False)]
+        if holders and others:
+            self.emit(holders, others, p.relation, noun.lower_, noun, 0.65, reverse=p.reverse)
+
+    def tie(self, tok: Token) -> None:
+        """Role and kin ties stated in passing: 'his former attorney general' (SERVED_UNDER),
+        'Mr Howard and his shadow chancellor Oliver Letwin', 'Nancy Bryce, their mother'."""
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        role_tok = tok
+        if not owners:
+            if tok.dep_ == "appos":
+                # "Nancy Bryce, their mother": the role is the apposition, the holder its head.
+                return
+            for c in tok.children:
+                if c.dep_ == "appos" and c.pos_ == "NOUN":
+                    owners = [cc for cc in c.children if cc.dep_ == "poss"]
+                    role_tok = c
+                    break
+        if not owners:
+            return
+        phrase = role_phrase(role_tok) if role_tok is not tok else role_phrase(tok)
+        if role_tok is tok and self.r.token_pid.get(tok.i):
+            # A name with compounds in front: "his shadow chancellor Oliver Letwin".
+            words = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and not self.r.token_pid.get(c.i)]
+            phrase = " ".join(words)
+        kin = role_tok.lower_ in self.lex.kin_nouns or phrase.split()[-1:] and phrase.split()[-1] in self.lex.kin_nouns
+        served = any(phrase == r or phrase.endswith(" " + r) for r in self.lex.subordinate_roles)
+        if not (kin or served):
+            return
+        holder = self.r.token_pid.get(tok.i) or (self.r.person(tok) if role_tok is tok else None)
+        if holder is None and role_tok is not tok:
+            holder = self.r.person(tok)
+        if holder is None:
+            return
+        hows = self.r.how(tok)
+        for owner in owners:
+            pid = self.r.person(owner)
+            if not pid:
+                continue
+            rel = Relation.RELATED_TO if kin else Relation.SERVED_UNDER
+            owner_word = owner.lower_ if owner.pos_ == "PRON" else self.r.name_of(pid)
+            label = f"{owner_word} {phrase}".strip() if kin or served else phrase
+            self.emit([(holder, hows)], [(pid, self.r.how(owner))], rel, label, tok, 0.7, Modality.ASSERTED)
+
+
+# -- modality -------------------------------------------------------------------------
+
+def _negated_here(tok: Token, lex: Lexicon) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in tok.children)
+
+
+def _negation_is_refusal(verb: Token, lex: Lexicon) -> bool:
+    """'would not support X', 'refused to endorse X': a stance, not a mere absence."""
+    if any(c.dep_ == "aux" and c.lower_ in ("would", "will", "wo", "'d", "ca", "can", "could") for c in verb.children):
+        return True
+    head = verb
+    while head.dep_ == "xcomp":
+        head = head.head
+        if head.lemma_.lower() in lex.refusal_governors - {"fail"}:
+            return True
+    return False
+
+
+def modality_of(tok: Token, lex: Lexicon) -> Modality:
+    """Asserted, negated or hypothetical, from the word's own auxiliaries and negation
+    and from the verbs that govern it (hope to, refused to, asked whether, if ...)."""
+    sent = tok.sent
+    if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
+        return Modality.HYPOTHETICAL
+    negated = hypothetical = False
+    node = tok
+    for _ in range(6):
+        if _negated_here(node, lex):
+            negated = True
+        for c in node.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in lex.hypothetical_aux:
+                hypothetical = True
+            if c.dep_ == "mark" and c.lower_ in lex.conditional_marks:
+                return Modality.HYPOTHETICAL
+        if node.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl") or node.head is node:
+            break
+        head = node.head
+        hl = head.lemma_.lower()
+        if node.dep_ in ("xcomp", "ccomp") and hl in lex.refusal_governors:
+            negated = True
+        if node.dep_ in ("xcomp", "ccomp") and hl in lex.commitment_governors:
+            break  # "vowed to put a hold on X": the commitment is the stance
+        if node.dep_ in ("xcomp", "ccomp") and hl in lex.hypothetical_governors:
+            hypothetical = True
+        if node.dep_ == "xcomp" and _negated_here(head, lex):
+            negated = True
+        if node.dep_ == "ccomp" and hl in lex.speech_verbs:
+            break  # reported speech keeps its own modality
+        if node.dep_ == "pcomp":
+            break
+        node = head
+    if negated:
+        return Modality.NEGATED
+    if hypothetical:
+        return Modality.HYPOTHETICAL
+    return Modality.ASSERTED
+
+
+def _surface_modality(tok: Token, lex: Lexicon) -> Modality:
+    window = [t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i]]
+    if any(w in lex.negators for w in window):
+        return Modality.NEGATED
+    if any(w in lex.hypothetical_aux or w in lex.conditional_marks for w in window):
+        return Modality.HYPOTHETICAL
+    return modality_of(tok, lex)
+
+
+# -- who holds the claim ---------------------------------------------------------------
+
+def attribution_of(tok: Token, resolver: Resolver, lex: Lexicon, quote_speaker: str | None) -> tuple[str | None, str | None]:
+    """(speaker person id, reported_by text) for the claim anchored at ``tok``."""
+    if quote_speaker:
+        return quote_speaker, None
+    node = tok
+    for _ in range(8):
+        if node.head is node:
+            break
+        dep, head = node.dep_, node.head
+        if dep == "ccomp" and head.lemma_.lower() in lex.speech_verbs:
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                pid = resolver.person(subj[0])
+                if pid:
+                    return pid, None
+                return None, _phrase(subj[0])
+        node = head
+    return None, None
+
+
+def _phrase(tok: Token) -> str:
+    words = [t for t in tok.subtree]
+    if len(words) > 8:
+        words = [t for t in words if t.i <= tok.i or t.dep_ in ("acl",) or t.head.dep_ == "acl"][:8]
+    return " ".join(t.text for t in words).replace(" 's", "'s")
