@@ -78,9 +78,10 @@ def notebook_map(graph: nx.MultiDiGraph, *, height: int = 600, **kwargs):
     from IPython.display import HTML
 
     page = render_html(graph, **kwargs)
-    return HTML(f'<iframe srcdoc="{escape(page, quote=True)}" style="width:100%;height:{int(height)}px;'
+    # Wrapped in a <div>: IPython warns about bare <iframe> HTML, and a div sizes cleanly.
+    return HTML(f'<div class="graphbuild-map"><iframe srcdoc="{escape(page, quote=True)}" style="width:100%;height:{int(height)}px;'
                 f'border:1px solid #ddd" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox">'
-                f'</iframe>')
+                f'</iframe></div>')
 
 
 def read_graph(path: str | Path) -> nx.MultiDiGraph:
