@@ -1,0 +1,123 @@
+"""People across articles: one id per person in a corpus, and the curation file.
+
+Inside an article, extraction already merged "Jeff Sessions" and "Sessions".
+Across articles, ``merge_people`` gives a bare surname ("trump", from an
+article that never wrote the first name) the id of the one full name in the
+corpus that ends with it ("donald-trump"); with two candidates (Bill and
+Hillary Clinton) it leaves the surname alone. A curation file (``--aliases``)
+comes first and can merge, split and name people and attach external ids.
+
+>>> from graphbuild.records import *
+>>> def e(s, t):
+...     return Edge(PersonRef(*s), PersonRef(*t), Relation.CRITICIZED, "slammed",
+...                 ArticleRef("a"), EdgeEvidence("x", 0, 1))
+>>> merged = merge_people([e(("trump", "Trump"), ("jeff-sessions", "Jeff Sessions")),
+...                        e(("donald-trump", "Donald Trump"), ("sessions", "Sessions"))])
+>>> sorted({(x.source.id, x.target.id) for x in merged})
+[('donald-trump', 'jeff-sessions')]
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from .errors import AliasFileError
+from .records import Edge, Person, PersonRef
+
+
+@dataclass(frozen=True, slots=True)
+class Curation:
+    """Curated people: any of their names, aliases or ids maps to them."""
+
+    people: tuple[Person, ...]
+    index: dict[str, Person]
+
+    def lookup(self, ref: PersonRef) -> Person | None:
+        return self.index.get(ref.id.casefold()) or self.index.get(ref.name.casefold())
+
+    def apply(self, edge: Edge) -> Edge:
+        return _replace_ends(edge, lambda ref: (self.lookup(ref).ref if self.lookup(ref) else ref))
+
+
+def _replace_ends(edge: Edge, fn) -> Edge:
+    s, t = fn(edge.source), fn(edge.target)
+    if edge.relation.symmetric and t.name < s.name:
+        s, t = t, s
+    speaker = edge.speaker
+    if speaker is not None:
+        speaker = fn(PersonRef(speaker, speaker)).id
+    return dataclasses.replace(edge, source=s, target=t, speaker=speaker)
+
+
+def load_curation(path: str | Path) -> Curation:
+    """Read a YAML or CSV curation file.
+
+    YAML: ``people: [{id, name, aliases: [...], wikidata: Q..., ...}]``.
+    CSV: columns ``id,name,aliases,wikidata`` with aliases separated by ``|``.
+    Every column but id, name and aliases is kept as an external id.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise AliasFileError(str(path), "no such file; give a YAML or CSV curation file")
+    rows: list[dict] = []
+    try:
+        if path.suffix.lower() in (".yaml", ".yml"):
+            import yaml
+
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            rows = data.get("people", []) if isinstance(data, dict) else data
+        elif path.suffix.lower() == ".csv":
+            with path.open(encoding="utf-8", newline="") as fh:
+                for row in csv.DictReader(fh):
+                    row["aliases"] = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
+                    rows.append(row)
+        else:
+            raise AliasFileError(str(path), "unknown kind; use .yaml, .yml or .csv")
+    except (OSError, ValueError) as exc:
+        raise AliasFileError(str(path), f"unreadable: {exc}") from None
+    people: list[Person] = []
+    index: dict[str, Person] = {}
+    for n, row in enumerate(rows, start=1):
+        if not isinstance(row, dict) or not row.get("id") or not row.get("name"):
+            raise AliasFileError(str(path), f"entry {n} needs an id and a name")
+        ext = tuple(sorted((k, str(v)) for k, v in row.items()
+                           if k not in ("id", "name", "aliases") and v not in (None, "")))
+        person = Person(str(row["id"]), str(row["name"]), tuple(str(a) for a in row.get("aliases") or ()), ext)
+        people.append(person)
+        for key in (person.id, person.name, *person.aliases):
+            index[key.casefold()] = person
+    return Curation(tuple(people), index)
+
+
+def merge_people(edges: Iterable[Edge], curation: Curation | None = None) -> list[Edge]:
+    """The same edges with one id per person across the corpus (see the module doc)."""
+    edges = list(edges)
+    if curation is not None:
+        edges = [curation.apply(e) for e in edges]
+    names: dict[str, str] = {}
+    for e in edges:
+        for ref in (e.source, e.target):
+            if len(ref.name.split()) > len(names.get(ref.id, "").split()):
+                names[ref.id] = ref.name
+    by_surname: dict[str, set[str]] = {}
+    for pid, name in names.items():
+        words = name.split()
+        if len(words) > 1:
+            by_surname.setdefault(words[-1].casefold(), set()).add(pid)
+    mapping: dict[str, PersonRef] = {}
+    curated = {p.id for p in curation.people} if curation else set()
+    for pid, name in names.items():
+        words = name.split()
+        if len(words) == 1 and pid not in curated:
+            full = by_surname.get(words[0].casefold(), set())
+            if len(full) == 1:
+                target = next(iter(full))
+                mapping[pid] = PersonRef(target, names[target])
+    for pid, name in names.items():
+        if pid not in mapping and name != "":
+            mapping[pid] = PersonRef(pid, name)
+    return [_replace_ends(e, lambda ref: mapping.get(ref.id, ref)) for e in edges]
