@@ -1,0 +1,127 @@
+"""Every Cypher statement the loader runs, in one place; values go in parameters only.
+
+The graph::
+
+    (:Person {id, name, aliases, lookup})
+        -[:CRITICIZED {key, article_id, published, modality, polarity, label,
+                       confidence, speaker, reported_by, quote, start, end}]->
+    (:Person)
+    (:Person)-[:MENTIONED_IN]->(:Article {id, title, source, url, published})
+
+One relationship per piece of evidence (one edge line). Its type is a
+``Relation`` value, never text from an article: the statements that write
+relationships are built once, here, from the enum, and looked up by member
+(``merge_relationships``). ``key`` is the evidence key (article, offsets,
+relation, ends), so MERGE on it makes any load idempotent. ``lookup`` holds
+the lower-cased names, aliases and surnames a query may name a person by.
+
+>>> print(merge_relationships(Relation.ENDORSED).splitlines()[2].strip())
+MERGE (s)-[r:ENDORSED {key: row.key}]->(t)
+>>> merge_relationships("LIKES")
+Traceback (most recent call last):
+...
+graphbuild.errors.UnknownRelationError: 'LIKES' is not a relation type; use one of ENDORSED, PRAISED, SUPPORTED, CRITICIZED, ACCUSED, OPPOSED, THREATENED, INVESTIGATED, SUED, FIRED, MET_WITH, SPOKE_WITH, INTERVIEWED, APPOINTED, SERVED_UNDER, SUCCEEDED, CHALLENGED, RECUSED, PARDONED, RELATED_TO (spec/relations.md)
+"""
+
+from __future__ import annotations
+
+from ..errors import UnknownRelationError
+from ..records import Relation
+
+MENTIONED_IN = "MENTIONED_IN"  # structural: a person appears in an article's edges
+
+CONSTRAINTS: tuple[str, ...] = (
+    "CREATE CONSTRAINT person_id IF NOT EXISTS FOR (p:Person) REQUIRE p.id IS UNIQUE",
+    "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
+) + tuple(
+    # One per type: backs MERGE on the evidence key with an index, and makes
+    # two loaders racing on the same evidence fail over to a retry, not a duplicate.
+    f"CREATE CONSTRAINT rel_key_{r.value.lower()} IF NOT EXISTS "
+    f"FOR ()-[r:{r.value}]-() REQUIRE r.key IS UNIQUE"
+    for r in Relation
+)
+
+# People of one batch, each once: {id, names}. Aliases are kept as a sorted set
+# and the name is the fullest of them (most words, then longest, then first in
+# order), so the result does not depend on the order edges arrive in.
+MERGE_PEOPLE = """
+UNWIND $people AS person
+MERGE (p:Person {id: person.id})
+WITH p, person
+CALL (p, person) {
+  UNWIND coalesce(p.aliases, []) + person.names AS alias
+  WITH DISTINCT alias ORDER BY alias
+  RETURN collect(alias) AS aliases
+}
+SET p.aliases = aliases,
+    p.name = reduce(best = head(aliases), a IN aliases |
+      CASE WHEN size(split(a, ' ')) > size(split(best, ' '))
+             OR (size(split(a, ' ')) = size(split(best, ' ')) AND size(a) > size(best))
+           THEN a ELSE best END),
+    p.lookup = [a IN aliases | toLower(a)] + [a IN aliases | toLower(last(split(a, ' ')))]
+"""
+
+MERGE_ARTICLES = """
+UNWIND $articles AS art
+MERGE (a:Article {id: art.id})
+SET a.title = art.title, a.source = art.source, a.url = art.url, a.published = art.published
+"""
+
+# Re-loading an article replaces its edges: in the batch that carries an
+# article's first edge, drop its relationships whose key is not among the
+# article's new keys (all of them, across batches). Keys that stay are left
+# alone and re-MERGEd, so a load killed midway and run again ends the same.
+DELETE_STALE_RELATIONSHIPS = """
+UNWIND $articles AS art
+MATCH (p:Person)-[:MENTIONED_IN]->(:Article {id: art.id})
+MATCH (p)-[r]->(:Person)
+WHERE r.article_id = art.id AND NOT r.key IN art.keys
+DELETE r
+"""
+
+DELETE_STALE_MENTIONS = """
+UNWIND $articles AS art
+MATCH (p:Person)-[m:MENTIONED_IN]->(:Article {id: art.id})
+WHERE NOT p.id IN art.people
+DELETE m
+"""
+
+MERGE_MENTIONS = """
+UNWIND $mentions AS m
+MATCH (p:Person {id: m.person}), (a:Article {id: m.article})
+MERGE (p)-[:MENTIONED_IN]->(a)
+"""
+
+_MERGE_RELATIONSHIPS_TEMPLATE = """
+UNWIND $rows AS row
+MATCH (s:Person {{id: row.source}}), (t:Person {{id: row.target}})
+MERGE (s)-[r:{type} {{key: row.key}}]->(t)
+SET r += row.props
+"""
+
+# Built from the enum, once: the only place a relationship type enters Cypher.
+_MERGE_RELATIONSHIPS = {r: _MERGE_RELATIONSHIPS_TEMPLATE.format(type=r.value).strip() + "\n"
+                        for r in Relation}
+
+
+def merge_relationships(relation: Relation) -> str:
+    """The fixed MERGE statement for one relation type; anything else is rejected."""
+    if not isinstance(relation, Relation):
+        raise UnknownRelationError(relation)
+    return _MERGE_RELATIONSHIPS[relation]
+
+
+# --- counts, used by tests, the notebook and the benchmark --------------------------
+
+COUNT_NODES = "MATCH (n) RETURN count(n) AS n"
+COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN count(r) AS n"
+COUNT_PEOPLE = "MATCH (p:Person) RETURN count(p) AS n"
+DELETE_ALL = "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+# The whole graph as comparable rows: one per relationship, with its ends.
+SNAPSHOT = """
+MATCH (s:Person)-[r]->(t)
+RETURN s.id AS source, type(r) AS type, t.id AS target, properties(r) AS props
+ORDER BY source, type, target, props.key
+"""
+SNAPSHOT_PEOPLE = "MATCH (p:Person) RETURN p.id AS id, p.name AS name, p.aliases AS aliases ORDER BY id"
+SNAPSHOT_ARTICLES = "MATCH (a:Article) RETURN properties(a) AS props ORDER BY a.id"

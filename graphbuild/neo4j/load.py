@@ -1,0 +1,286 @@
+"""Load edge lines (spec/edges.md) into Neo4j, idempotently.
+
+>>> from graphbuild.neo4j.load import load  # doctest: +SKIP
+>>> load("out/")                            # doctest: +SKIP
+LoadSummary(edges=42, articles=3, people=17, batches=1, seconds=0.4)
+
+How it stays correct when run twice, killed midway, or run beside another load:
+
+- every relationship is MERGEd on its evidence key (article, offsets, relation,
+  ends), backed by a uniqueness constraint per type; people and articles are
+  MERGEd on their ids, backed by uniqueness constraints;
+- the file is read whole first, so each article's full set of keys is known;
+  in the batch that writes an article's first edge, the article's other
+  relationships (an older extraction of it) are deleted in the same
+  transaction. Re-loading an article therefore replaces its edges;
+- each batch is one managed write transaction (``session.execute_write``),
+  retried by the driver on deadlocks and other transient errors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections import defaultdict
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from ..errors import BackendError, EdgeFormatError, InputPathError
+from ..records import Edge, Relation
+from ..settings import resolve
+from . import cypher
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    edges: int
+    articles: int
+    people: int
+    batches: int
+    seconds: float
+
+    def __str__(self) -> str:
+        rate = self.edges / self.seconds if self.seconds else 0.0
+        return (f"loaded {self.edges} edges from {self.articles} articles between "
+                f"{self.people} people in {self.batches} batches, {self.seconds:.1f} s "
+                f"({rate:.0f} edges/s)")
+
+
+# --- connection ---------------------------------------------------------------------
+
+@contextmanager
+def connect(uri: str | None = None, user: str | None = None, password: str | None = None,
+            database: str | None = None) -> Iterator[tuple[Any, str]]:
+    """A verified driver and the database name, from options or the settings.
+
+    An empty password means no authentication. An unreachable server raises
+    ``BackendError`` naming the URI and how to start one.
+    """
+    from neo4j import GraphDatabase
+    from neo4j.exceptions import AuthError, ServiceUnavailable
+
+    uri = resolve("neo4j_uri", uri)
+    user = resolve("neo4j_user", user)
+    password = resolve("neo4j_password", password)
+    database = resolve("neo4j_database", database)
+    auth = (user, password) if password else None
+    try:
+        driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=10.0)
+    except ValueError as exc:
+        raise BackendError(f"bad Neo4j URI {uri!r}: {exc}") from None
+    try:
+        driver.verify_connectivity()
+    except ServiceUnavailable:
+        driver.close()
+        raise BackendError(f"cannot reach Neo4j at {uri}: start one with "
+                           "`python -m graphbuild.neo4j.server start` or set NEO4J_URI") from None
+    except AuthError as exc:
+        driver.close()
+        raise BackendError(f"Neo4j at {uri} refused user {user!r}: {exc.message}; "
+                           "set --user/--password or NEO4J_USER/NEO4J_PASSWORD") from None
+    try:
+        yield driver, database
+    finally:
+        driver.close()
+
+
+# --- reading ------------------------------------------------------------------------
+
+def edges_path(path: str | Path) -> Path:
+    """``path`` itself if it is a file, else ``path/edges.jsonl`` (a build folder)."""
+    p = Path(path)
+    if p.is_dir():
+        p = p / "edges.jsonl"
+    if not p.is_file():
+        raise InputPathError(str(path), "no such edges file; give an edges.jsonl or a folder "
+                             "written by `graphbuild build` that holds one")
+    return p
+
+
+def read_edge_file(path: str | Path) -> list[Edge]:
+    """All edges of a file, checked before anything is written.
+
+    A relation off the fixed list raises ``UnknownRelationError`` (naming the
+    line), not a generic format error: it is the one thing that would reach Cypher.
+    """
+    from ..errors import UnknownRelationError
+
+    p = edges_path(path)
+    edges = []
+    with open(p, encoding="utf-8") as fh:
+        for lineno, text in enumerate(fh, start=1):
+            if not text.strip():
+                continue
+            try:
+                line = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise EdgeFormatError(f"malformed JSON ({exc.msg})", where=f"{p}:{lineno}") from None
+            if isinstance(line, dict) and "relation" in line:
+                try:
+                    Relation.parse(line["relation"])
+                except UnknownRelationError as exc:
+                    exc.args = (f"{p}:{lineno}: {exc}",)
+                    raise
+            try:
+                edges.append(Edge.from_json(line))
+            except EdgeFormatError as exc:
+                raise EdgeFormatError(exc.reason, where=f"{p}:{lineno}") from None
+    return edges
+
+
+# --- rows ---------------------------------------------------------------------------
+
+def evidence_key(edge: Edge) -> str:
+    """The identity of one piece of evidence: the same line loaded twice is one relationship.
+
+    >>> from graphbuild.records import *
+    >>> e = Edge(PersonRef("a", "A"), PersonRef("b", "B"), Relation.FIRED, "fired",
+    ...          ArticleRef("x"), EdgeEvidence("A fired B.", 0, 10))
+    >>> evidence_key(e)
+    '4e2fcc2dcb38e209d5959263'
+    """
+    parts = [edge.article.id, edge.evidence.start, edge.evidence.end, edge.relation.value,
+             edge.source.id, edge.target.id]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:24]
+
+
+def relationship_row(edge: Edge) -> dict[str, Any]:
+    """The parameters of one relationship: its ends, its key and what it keeps."""
+    if not isinstance(edge.relation, Relation):
+        from ..errors import UnknownRelationError
+
+        raise UnknownRelationError(edge.relation)
+    return {
+        "source": edge.source.id,
+        "target": edge.target.id,
+        "key": evidence_key(edge),
+        "props": {
+            "article_id": edge.article.id,
+            "published": edge.article.published,
+            "modality": edge.modality.value,
+            "polarity": int(edge.relation.polarity),
+            "label": edge.label,
+            "confidence": float(edge.confidence),
+            "speaker": edge.speaker,
+            "reported_by": edge.reported_by,
+            "quote": edge.evidence.text,
+            "start": edge.evidence.start,
+            "end": edge.evidence.end,
+        },
+    }
+
+
+@dataclass
+class Batch:
+    """One write transaction's worth of parameters."""
+
+    people: list[dict[str, Any]]
+    articles: list[dict[str, Any]]  # article node properties
+    replaced: list[dict[str, Any]]  # {id, keys, people} for articles whose first edge is here
+    mentions: list[dict[str, str]]
+    rows: dict[Relation, list[dict[str, Any]]]  # grouped by type: one statement each
+    size: int
+
+
+def plan_batches(edges: list[Edge], batch_size: int) -> list[Batch]:
+    """Cut edges into batches of ``batch_size``, in file order, with what each must write."""
+    keys: dict[str, list[str]] = defaultdict(list)
+    people_of: dict[str, set[str]] = defaultdict(set)
+    for e in edges:
+        keys[e.article.id].append(evidence_key(e))
+        people_of[e.article.id].update((e.source.id, e.target.id))
+    seen_articles: set[str] = set()
+    batches = []
+    for i in range(0, len(edges), batch_size):
+        chunk = edges[i:i + batch_size]
+        names: dict[str, set[str]] = defaultdict(set)
+        articles: dict[str, dict[str, Any]] = {}
+        replaced, mentions = [], set()
+        rows: dict[Relation, list[dict[str, Any]]] = defaultdict(list)
+        for e in chunk:
+            names[e.source.id].add(e.source.name)
+            names[e.target.id].add(e.target.name)
+            a = e.article
+            articles[a.id] = {"id": a.id, "title": a.title, "source": a.source, "url": a.url,
+                              "published": a.published}
+            if a.id not in seen_articles:
+                seen_articles.add(a.id)
+                replaced.append({"id": a.id, "keys": keys[a.id],
+                                 "people": sorted(people_of[a.id])})
+            mentions.update({(e.source.id, a.id), (e.target.id, a.id)})
+            rows[e.relation].append(relationship_row(e))
+        batches.append(Batch(
+            people=[{"id": pid, "names": sorted(n)} for pid, n in sorted(names.items())],
+            articles=list(articles.values()), replaced=replaced,
+            mentions=[{"person": p, "article": a} for p, a in sorted(mentions)],
+            rows=dict(rows), size=len(chunk)))
+    return batches
+
+
+# --- writing ------------------------------------------------------------------------
+
+def ensure_schema(driver: Any, database: str) -> None:
+    """Create the uniqueness constraints (idempotent: IF NOT EXISTS)."""
+    with driver.session(database=database) as session:
+        for statement in cypher.CONSTRAINTS:
+            session.run(statement).consume()
+
+
+def _write_batch(tx: Any, batch: Batch) -> None:
+    # People and articles first (the relationships MATCH them), then the
+    # replacement of re-loaded articles, then one fixed statement per type.
+    tx.run(cypher.MERGE_PEOPLE, people=batch.people).consume()
+    tx.run(cypher.MERGE_ARTICLES, articles=batch.articles).consume()
+    if batch.replaced:
+        tx.run(cypher.DELETE_STALE_RELATIONSHIPS, articles=batch.replaced).consume()
+        tx.run(cypher.DELETE_STALE_MENTIONS, articles=batch.replaced).consume()
+    tx.run(cypher.MERGE_MENTIONS, mentions=batch.mentions).consume()
+    for relation, rows in batch.rows.items():
+        tx.run(cypher.merge_relationships(relation), rows=rows).consume()
+
+
+def write_edges(driver: Any, database: str, edges: Iterable[Edge], *,
+                batch_size: int | None = None,
+                on_batch: Callable[[int, int], None] | None = None) -> LoadSummary:
+    """Write edges through an open driver; ``on_batch(i, rows)`` runs after each commit."""
+    started = time.perf_counter()
+    edges = list(edges)
+    batch_size = resolve("neo4j_batch_size", batch_size)
+    ensure_schema(driver, database)
+    batches = plan_batches(edges, batch_size)
+    from neo4j.exceptions import Neo4jError
+
+    with driver.session(database=database) as session:
+        for i, batch in enumerate(batches):
+            try:
+                session.execute_write(_write_batch, batch)
+            except Neo4jError as exc:
+                raise BackendError(f"Neo4j refused batch {i + 1} of {len(batches)}: "
+                                   f"{exc.code}: {exc.message}") from None
+            if on_batch is not None:
+                on_batch(i, batch.size)
+    people = {p for e in edges for p in (e.source.id, e.target.id)}
+    return LoadSummary(edges=len(edges), articles=len({e.article.id for e in edges}),
+                       people=len(people), batches=len(batches),
+                       seconds=time.perf_counter() - started)
+
+
+def load(path: str | Path | None = None, *, edges: Iterable[Edge] | None = None,
+         uri: str | None = None, user: str | None = None, password: str | None = None,
+         database: str | None = None, batch_size: int | None = None,
+         on_batch: Callable[[int, int], None] | None = None) -> LoadSummary:
+    """Load an edges.jsonl (or a build folder holding one), or ``edges``, into Neo4j.
+
+    Connection values not given come from the settings (NEO4J_URI, ...).
+    The whole file is checked before the first write.
+    """
+    if edges is None:
+        if path is None:
+            raise InputPathError("(none)", "give an edges.jsonl or a build folder")
+        edges = read_edge_file(path)
+    edges = list(edges)
+    with connect(uri, user, password, database) as (driver, db):
+        return write_edges(driver, db, edges, batch_size=batch_size, on_batch=on_batch)
