@@ -120,6 +120,64 @@ def render(
 # --- Neo4j: server, load, query -------------------------------------------------------
 # (owned by graphbuild/neo4j; keep this section's commands thin)
 
+NEO4J_URI = typer.Option(None, "--uri", help=help_for("neo4j_uri"))
+NEO4J_USER = typer.Option(None, "--user", help=help_for("neo4j_user"))
+NEO4J_PASSWORD = typer.Option(None, "--password", help=help_for("neo4j_password"))
+NEO4J_DATABASE = typer.Option(None, "--database", help=help_for("neo4j_database"))
+
+
+@app.command()
+def load(
+    path: Path = typer.Argument(..., help="an edges.jsonl, or a build folder holding one"),
+    uri: Optional[str] = NEO4J_URI,
+    user: Optional[str] = NEO4J_USER,
+    password: Optional[str] = NEO4J_PASSWORD,
+    database: Optional[str] = NEO4J_DATABASE,
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", help=help_for("neo4j_batch_size")),
+) -> None:
+    """Load edges into Neo4j; re-loading an article replaces its edges."""
+    from .neo4j.load import load as load_edges
+
+    try:
+        summary = load_edges(path, uri=uri, user=user, password=password, database=database,
+                             batch_size=batch_size)
+    except GraphbuildError as exc:
+        _fail(exc)
+    typer.echo(str(summary))
+
+
+@app.command()
+def query(
+    name: Optional[str] = typer.Argument(None, help="a query in queries/ (file stem); omit to list them"),
+    param: List[str] = typer.Option([], "--param", "-p", help="a parameter, key=value (repeatable)"),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv"),
+    uri: Optional[str] = NEO4J_URI,
+    user: Optional[str] = NEO4J_USER,
+    password: Optional[str] = NEO4J_PASSWORD,
+    database: Optional[str] = NEO4J_DATABASE,
+) -> None:
+    """Run an analyst query from queries/ against Neo4j, e.g. `query timeline -p a=Trump -p b=Sessions`."""
+    from .neo4j.query import run_cli_query
+
+    try:
+        typer.echo(run_cli_query(name, param, fmt, uri=uri, user=user, password=password,
+                                 database=database), nl=False)
+    except GraphbuildError as exc:
+        _fail(exc)
+
+
+@app.command("neo4j")
+def neo4j_server(
+    action: str = typer.Argument(..., help="start, stop or status"),
+    directory: Optional[Path] = typer.Option(None, "--dir", help="server folder [default: .neo4j/ in the project]"),
+    uri: Optional[str] = typer.Option(None, "--uri", help="bolt URI whose port to listen on " + help_for("neo4j_uri")),
+) -> None:
+    """Run a local Neo4j 5 server (Bolt on 127.0.0.1, auth off) for `load` and `query`."""
+    from .neo4j.server import main as server_main
+
+    args = [action] + (["--dir", str(directory)] if directory else []) + (["--uri", uri] if uri else [])
+    raise typer.Exit(server_main(args))
+
 
 def main() -> None:  # pragma: no cover - console entry for `python -m graphbuild`
     app()

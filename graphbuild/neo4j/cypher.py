@@ -116,7 +116,8 @@ def merge_relationships(relation: Relation) -> str:
 COUNT_NODES = "MATCH (n) RETURN count(n) AS n"
 COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN count(r) AS n"
 COUNT_PEOPLE = "MATCH (p:Person) RETURN count(p) AS n"
-DELETE_ALL = "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+# Auto-commit only (CALL ... IN TRANSACTIONS): run with session.run, see load.clear_database.
+DELETE_ALL = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
 # The whole graph as comparable rows: one per relationship, with its ends.
 SNAPSHOT = """
 MATCH (s:Person)-[r]->(t)

@@ -82,8 +82,9 @@ def _cast(p: Param, value: Any, query: str) -> Any:
         if isinstance(p.default, float):
             return float(value)
     except ValueError:
-        raise QueryParameterError(f"query {query!r}: -p {p.name}={value!r} is not a "
-                                  f"{type(p.default).__name__} ({p.help})") from None
+        kind = {int: "an integer", float: "a number"}.get(type(p.default), "a value")
+        raise QueryParameterError(f"query {query!r}: -p {p.name}={value!r} is not {kind} "
+                                  f"({p.help})") from None
     return value
 
 
@@ -196,3 +197,39 @@ def format_rows(columns: list[str], rows: Iterable[dict[str, Any]], fmt: str = "
     out += [line(row) for row in cells]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"
+
+
+def parse_params(pairs: Iterable[str]) -> dict[str, str]:
+    """``["a=Trump", "b=Jeff Sessions"]`` -> ``{"a": "Trump", "b": "Jeff Sessions"}``.
+
+    >>> parse_params(["a=Trump", "b=x=y"])
+    {'a': 'Trump', 'b': 'x=y'}
+    """
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise QueryParameterError(f"parameter {pair!r} is not key=value (e.g. -p person=Sessions)")
+        out[key.strip()] = value
+    return out
+
+
+def describe_queries(queries_dir: Path | None = None) -> str:
+    """One paragraph per query: its name, question and parameters."""
+    parts = []
+    for name in list_queries(queries_dir):
+        q = load_query(name, queries_dir)
+        params = ", ".join(p.name if p.required else f"{p.name}={json.dumps(p.default)}"
+                           for p in q.params) or "no parameters"
+        parts.append(f"{name} ({params})\n  {q.question}")
+    return "\n".join(parts) + "\n"
+
+
+def run_cli_query(name: str | None, pairs: Iterable[str], fmt: str = "table", **connection: Any) -> str:
+    """What ``graphbuild query`` prints: the formatted answer, or the list of queries."""
+    if fmt not in FORMATS:
+        raise QueryParameterError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if not name:
+        return describe_queries()
+    columns, rows = run_query(name, parse_params(pairs), **connection)
+    return format_rows(columns, rows, fmt)
