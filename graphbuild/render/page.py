@@ -36,7 +36,10 @@ def _vis(ext: str) -> str:
     import pyvis
 
     path = Path(pyvis.__file__).parent / "lib" / f"vis-{VIS_VERSION}" / ("vis-network.min.js" if ext == "js" else "vis-network.css")
-    return path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    # The source map is not shipped: drop the comment that points at it.
+    # (split on "\n" only: the minified code holds other line-break characters in strings)
+    return "\n".join(line for line in text.split("\n") if not line.startswith(("//# sourceMappingURL", "/*# sourceMappingURL")))
 
 
 def script_json(value: Any) -> str:
