@@ -22,7 +22,7 @@ CALL () {
            COUNT { (p)--() } DESC, p.id
   LIMIT 1
 }
-MATCH path = SHORTEST 1 (a)-[rels:!MENTIONED_IN]-{1,8}(b)
+MATCH path = SHORTEST 1 (a)-[rels]-{1,8}(b)
 UNWIND range(0, size(rels) - 1) AS i
 WITH path, i, rels[i] AS r, nodes(path)[i] AS here, nodes(path)[i + 1] AS next
 RETURN i + 1 AS hop, here.name AS person, type(r) AS relation,

@@ -6,7 +6,13 @@ The graph::
         -[:CRITICIZED {key, article_id, published, modality, polarity, label,
                        confidence, speaker, reported_by, quote, start, end}]->
     (:Person)
-    (:Person)-[:MENTIONED_IN]->(:Article {id, title, source, url, published})
+    (:Article {id, title, source, url, published, people})
+
+Relationships reach their article by ``article_id`` (the Article's unique id:
+an index seek), not by a relationship of their own, so that every
+relationship in the graph is one of the Relation types. ``Article.people``
+lists the people of the article's current edges, which is how a re-load finds
+its previous relationships without a relationship-property index per type.
 
 One relationship per piece of evidence (one edge line). Its type is a
 ``Relation`` value, never text from an article: the statements that write
@@ -28,8 +34,6 @@ from __future__ import annotations
 from ..errors import UnknownRelationError
 from ..records import Relation
 
-MENTIONED_IN = "MENTIONED_IN"  # structural: a person appears in an article's edges
-
 CONSTRAINTS: tuple[str, ...] = (
     "CREATE CONSTRAINT person_id IF NOT EXISTS FOR (p:Person) REQUIRE p.id IS UNIQUE",
     "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
@@ -48,6 +52,8 @@ MERGE_PEOPLE = """
 UNWIND $people AS person
 MERGE (p:Person {id: person.id})
 WITH p, person
+// Most people of a batch are already known under these names: skip the rewrite.
+WHERE p.aliases IS NULL OR any(n IN person.names WHERE NOT n IN p.aliases)
 CALL (p, person) {
   UNWIND coalesce(p.aliases, []) + person.names AS alias
   WITH DISTINCT alias ORDER BY alias
@@ -61,35 +67,26 @@ SET p.aliases = aliases,
     p.lookup = [a IN aliases | toLower(a)] + [a IN aliases | toLower(last(split(a, ' ')))]
 """
 
+# Articles of one batch: {id, title, source, url, published, replace, people, keys}.
+# Re-loading an article replaces its edges: in the batch that carries an
+# article's first edge (``replace``), its relationships whose key is not among
+# the article's new keys (all of them, across batches) are deleted, found from
+# the people the article's previous version linked (``a.people``). Keys that
+# stay are left alone and re-MERGEd, so a load killed midway and run again
+# ends the same.
 MERGE_ARTICLES = """
 UNWIND $articles AS art
 MERGE (a:Article {id: art.id})
-SET a.title = art.title, a.source = art.source, a.url = art.url, a.published = art.published
-"""
-
-# Re-loading an article replaces its edges: in the batch that carries an
-# article's first edge, drop its relationships whose key is not among the
-# article's new keys (all of them, across batches). Keys that stay are left
-# alone and re-MERGEd, so a load killed midway and run again ends the same.
-DELETE_STALE_RELATIONSHIPS = """
-UNWIND $articles AS art
-MATCH (p:Person)-[:MENTIONED_IN]->(:Article {id: art.id})
-MATCH (p)-[r]->(:Person)
-WHERE r.article_id = art.id AND NOT r.key IN art.keys
-DELETE r
-"""
-
-DELETE_STALE_MENTIONS = """
-UNWIND $articles AS art
-MATCH (p:Person)-[m:MENTIONED_IN]->(:Article {id: art.id})
-WHERE NOT p.id IN art.people
-DELETE m
-"""
-
-MERGE_MENTIONS = """
-UNWIND $mentions AS m
-MATCH (p:Person {id: m.person}), (a:Article {id: m.article})
-MERGE (p)-[:MENTIONED_IN]->(a)
+WITH a, art, CASE WHEN art.replace THEN coalesce(a.people, []) ELSE [] END AS previous
+SET a.title = art.title, a.source = art.source, a.url = art.url, a.published = art.published,
+    a.people = CASE WHEN art.replace THEN art.people ELSE a.people END
+WITH a, art, previous
+CALL (art, previous) {
+  UNWIND previous AS pid
+  MATCH (:Person {id: pid})-[r]->(:Person)
+  WHERE r.article_id = art.id AND NOT r.key IN art.keys
+  DELETE r
+}
 """
 
 _MERGE_RELATIONSHIPS_TEMPLATE = """

@@ -178,9 +178,7 @@ class Batch:
     """One write transaction's worth of parameters."""
 
     people: list[dict[str, Any]]
-    articles: list[dict[str, Any]]  # article node properties
-    replaced: list[dict[str, Any]]  # {id, keys, people} for articles whose first edge is here
-    mentions: list[dict[str, str]]
+    articles: list[dict[str, Any]]  # properties; replace/keys/people where its first edge is here
     rows: dict[Relation, list[dict[str, Any]]]  # grouped by type: one statement each
     size: int
 
@@ -193,30 +191,32 @@ def plan_batches(edges: list[Edge], batch_size: int) -> list[Batch]:
         keys[e.article.id].append(evidence_key(e))
         people_of[e.article.id].update((e.source.id, e.target.id))
     seen_articles: set[str] = set()
+    # A person's names go to the database once per load, in the first batch
+    # that uses them: later batches only MATCH the (committed) person.
+    seen_names: set[tuple[str, str]] = set()
     batches = []
     for i in range(0, len(edges), batch_size):
         chunk = edges[i:i + batch_size]
         names: dict[str, set[str]] = defaultdict(set)
         articles: dict[str, dict[str, Any]] = {}
-        replaced, mentions = [], set()
         rows: dict[Relation, list[dict[str, Any]]] = defaultdict(list)
         for e in chunk:
-            names[e.source.id].add(e.source.name)
-            names[e.target.id].add(e.target.name)
+            for ref in (e.source, e.target):
+                if (ref.id, ref.name) not in seen_names:
+                    seen_names.add((ref.id, ref.name))
+                    names[ref.id].add(ref.name)
             a = e.article
-            articles[a.id] = {"id": a.id, "title": a.title, "source": a.source, "url": a.url,
-                              "published": a.published}
-            if a.id not in seen_articles:
+            if a.id not in articles:
+                first = a.id not in seen_articles
                 seen_articles.add(a.id)
-                replaced.append({"id": a.id, "keys": keys[a.id],
-                                 "people": sorted(people_of[a.id])})
-            mentions.update({(e.source.id, a.id), (e.target.id, a.id)})
+                articles[a.id] = {"id": a.id, "title": a.title, "source": a.source, "url": a.url,
+                                  "published": a.published, "replace": first,
+                                  "keys": keys[a.id] if first else [],
+                                  "people": sorted(people_of[a.id]) if first else []}
             rows[e.relation].append(relationship_row(e))
         batches.append(Batch(
             people=[{"id": pid, "names": sorted(n)} for pid, n in sorted(names.items())],
-            articles=list(articles.values()), replaced=replaced,
-            mentions=[{"person": p, "article": a} for p, a in sorted(mentions)],
-            rows=dict(rows), size=len(chunk)))
+            articles=list(articles.values()), rows=dict(rows), size=len(chunk)))
     return batches
 
 
@@ -236,14 +236,10 @@ def clear_database(driver: Any, database: str) -> None:
 
 
 def _write_batch(tx: Any, batch: Batch) -> None:
-    # People and articles first (the relationships MATCH them), then the
-    # replacement of re-loaded articles, then one fixed statement per type.
+    # People first (the relationships MATCH them), then articles with the
+    # replacement of re-loaded ones, then one fixed statement per type.
     tx.run(cypher.MERGE_PEOPLE, people=batch.people).consume()
     tx.run(cypher.MERGE_ARTICLES, articles=batch.articles).consume()
-    if batch.replaced:
-        tx.run(cypher.DELETE_STALE_RELATIONSHIPS, articles=batch.replaced).consume()
-        tx.run(cypher.DELETE_STALE_MENTIONS, articles=batch.replaced).consume()
-    tx.run(cypher.MERGE_MENTIONS, mentions=batch.mentions).consume()
     for relation, rows in batch.rows.items():
         tx.run(cypher.merge_relationships(relation), rows=rows).consume()
 
