@@ -242,3 +242,17 @@ def test_two_thousand_people_stay_responsive(open_map, tmp_path):
     assert mp.api("m.readyAt") < 30_000
     assert mp.api("m.network.physics.options.enabled") is False
     assert mp.blocked == [] and mp.errors == []
+
+
+def test_notebook_iframe_draws_the_map(open_map, example_graph, tmp_path):
+    from graphbuild.render import notebook_map
+
+    host = tmp_path / "notebook.html"
+    host.write_text("<!DOCTYPE html><html><body>" + notebook_map(example_graph, focus="Jeff Sessions").data
+                    + "</body></html>", encoding="utf-8")
+    mp = open_map(host, wait=False)
+    frame = mp.page.frames[1]
+    frame.wait_for_function("window.graphbuildMap && window.graphbuildMap.ready", timeout=30_000)
+    one_step = {"jeff-sessions", *example_graph.successors("jeff-sessions"), *example_graph.predecessors("jeff-sessions")}
+    assert frame.evaluate("window.graphbuildMap.nodeCount") == len(one_step)
+    assert mp.blocked == [] and mp.errors == []
