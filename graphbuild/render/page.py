@@ -2,8 +2,9 @@
 
 The page is drawn by vis-network as pyvis bundles it (``pyvis/lib``), inlined,
 with our own small template and script. pyvis's own template is not used: it
-loads Bootstrap (and in some modes vis-network) from CDNs, and it injects
-node and edge titles as HTML, which would let article text run as markup.
+loads Bootstrap (and in some modes vis-network) from CDNs, and when a node
+title holds a link it sets the tooltip with ``innerHTML``, which would let
+article text run as markup.
 Here all article text travels as escaped JSON and reaches the page only
 through ``textContent``.
 """
