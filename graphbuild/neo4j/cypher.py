@@ -45,15 +45,17 @@ CONSTRAINTS: tuple[str, ...] = (
     for r in Relation
 )
 
-# People of one batch, each once: {id, names}. Aliases are kept as a sorted set
-# and the name is the fullest of them (most words, then longest, then first in
-# order), so the result does not depend on the order edges arrive in.
+# People of one batch, each once: {id, names, name, lookup}. Aliases are kept
+# as a sorted set and the name is the fullest of them (most words, then
+# longest, then first in order), so the result does not depend on the order
+# edges arrive in. A new person takes the values computed in Python by the same
+# rule (load.person_row); a known one seen under a new name merges here.
 MERGE_PEOPLE = """
 UNWIND $people AS person
 MERGE (p:Person {id: person.id})
+ON CREATE SET p.aliases = person.names, p.name = person.name, p.lookup = person.lookup
 WITH p, person
-// Most people of a batch are already known under these names: skip the rewrite.
-WHERE p.aliases IS NULL OR any(n IN person.names WHERE NOT n IN p.aliases)
+WHERE any(n IN person.names WHERE NOT n IN p.aliases)
 CALL (p, person) {
   UNWIND coalesce(p.aliases, []) + person.names AS alias
   WITH DISTINCT alias ORDER BY alias
@@ -67,20 +69,19 @@ SET p.aliases = aliases,
     p.lookup = [a IN aliases | toLower(a)] + [a IN aliases | toLower(last(split(a, ' ')))]
 """
 
-# Articles of one batch: {id, title, source, url, published, replace, people, keys}.
-# Re-loading an article replaces its edges: in the batch that carries an
-# article's first edge (``replace``), its relationships whose key is not among
-# the article's new keys (all of them, across batches) are deleted, found from
-# the people the article's previous version linked (``a.people``). Keys that
-# stay are left alone and re-MERGEd, so a load killed midway and run again
-# ends the same.
+# Articles whose first edge (in this load) is in the batch: {id, title, source,
+# url, published, people, keys}. Re-loading an article replaces its edges: its
+# relationships whose key is not among the article's new keys (all of them,
+# across batches) are deleted, found from the people its previous version
+# linked (``a.people``). Keys that stay are left alone and re-MERGEd, so a load
+# killed midway and run again ends the same.
 MERGE_ARTICLES = """
 UNWIND $articles AS art
 MERGE (a:Article {id: art.id})
-WITH a, art, CASE WHEN art.replace THEN coalesce(a.people, []) ELSE [] END AS previous
+WITH a, art, coalesce(a.people, []) AS previous
 SET a.title = art.title, a.source = art.source, a.url = art.url, a.published = art.published,
-    a.people = CASE WHEN art.replace THEN art.people ELSE a.people END
-WITH a, art, previous
+    a.people = art.people
+WITH art, previous
 CALL (art, previous) {
   UNWIND previous AS pid
   MATCH (:Person {id: pid})-[r]->(:Person)

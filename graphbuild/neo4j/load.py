@@ -173,12 +173,31 @@ def relationship_row(edge: Edge) -> dict[str, Any]:
     }
 
 
+def person_row(person_id: str, names: Iterable[str]) -> dict[str, Any]:
+    """A person's parameters: sorted names, the fullest one, and the lookup keys.
+
+    The same rule as ``cypher.MERGE_PEOPLE`` applies to people already stored.
+
+    >>> person_row("donald-trump", {"Donald Trump", "Donald J. Trump"})["name"]
+    'Donald J. Trump'
+    >>> person_row("x", {"Jeff Sessions"})["lookup"]
+    ['jeff sessions', 'sessions']
+    """
+    aliases = sorted(set(names))
+    best = aliases[0]
+    for a in aliases:
+        if (len(a.split(" ")), len(a)) > (len(best.split(" ")), len(best)):
+            best = a
+    lookup = [a.lower() for a in aliases] + [a.split(" ")[-1].lower() for a in aliases]
+    return {"id": person_id, "names": aliases, "name": best, "lookup": lookup}
+
+
 @dataclass
 class Batch:
     """One write transaction's worth of parameters."""
 
     people: list[dict[str, Any]]
-    articles: list[dict[str, Any]]  # properties; replace/keys/people where its first edge is here
+    articles: list[dict[str, Any]]  # those whose first edge is here: properties, keys, people
     rows: dict[Relation, list[dict[str, Any]]]  # grouped by type: one statement each
     size: int
 
@@ -206,16 +225,15 @@ def plan_batches(edges: list[Edge], batch_size: int) -> list[Batch]:
                     seen_names.add((ref.id, ref.name))
                     names[ref.id].add(ref.name)
             a = e.article
-            if a.id not in articles:
-                first = a.id not in seen_articles
+            if a.id not in seen_articles:
+                # Written once per load, in the batch of its first edge (later
+                # batches find it committed), with what replacing it needs.
                 seen_articles.add(a.id)
                 articles[a.id] = {"id": a.id, "title": a.title, "source": a.source, "url": a.url,
-                                  "published": a.published, "replace": first,
-                                  "keys": keys[a.id] if first else [],
-                                  "people": sorted(people_of[a.id]) if first else []}
+                                  "published": a.published, "keys": keys[a.id], "people": sorted(people_of[a.id])}
             rows[e.relation].append(relationship_row(e))
         batches.append(Batch(
-            people=[{"id": pid, "names": sorted(n)} for pid, n in sorted(names.items())],
+            people=[person_row(pid, n) for pid, n in sorted(names.items())],
             articles=list(articles.values()), rows=dict(rows), size=len(chunk)))
     return batches
 
@@ -238,8 +256,10 @@ def clear_database(driver: Any, database: str) -> None:
 def _write_batch(tx: Any, batch: Batch) -> None:
     # People first (the relationships MATCH them), then articles with the
     # replacement of re-loaded ones, then one fixed statement per type.
-    tx.run(cypher.MERGE_PEOPLE, people=batch.people).consume()
-    tx.run(cypher.MERGE_ARTICLES, articles=batch.articles).consume()
+    if batch.people:
+        tx.run(cypher.MERGE_PEOPLE, people=batch.people).consume()
+    if batch.articles:
+        tx.run(cypher.MERGE_ARTICLES, articles=batch.articles).consume()
     for relation, rows in batch.rows.items():
         tx.run(cypher.merge_relationships(relation), rows=rows).consume()
 
