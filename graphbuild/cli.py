@@ -170,7 +170,7 @@ def query(
 def neo4j_server(
     action: str = typer.Argument(..., help="start, stop or status"),
     directory: Optional[Path] = typer.Option(None, "--dir", help="server folder [default: .neo4j/ in the project]"),
-    uri: Optional[str] = typer.Option(None, "--uri", help="bolt URI whose port to listen on " + help_for("neo4j_uri")),
+    uri: Optional[str] = typer.Option(None, "--uri", help="listen on this bolt URI's port; " + help_for("neo4j_uri")),
 ) -> None:
     """Run a local Neo4j 5 server (Bolt on 127.0.0.1, auth off) for `load` and `query`."""
     from .neo4j.server import main as server_main
