@@ -57,8 +57,8 @@ JVM_OPENS = [
     "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
     "-Dio.netty.tryReflectionSetAccessible=true",
 ]
-# Small on purpose (2 cores, shared); a fixed 1 GiB heap, because at 768m
-# G1 paused the server for 200-700 ms at a time during 20k-edge loads.
+# Small on purpose (2 cores, shared). A fixed 1 GiB heap: at -Xmx768m the
+# server logged pauses of 200-700 ms, several of them GC, during 20k-edge loads.
 JVM_MEMORY = ["-Xms1g", "-Xmx1g", "-XX:+UseG1GC"]
 
 START_TIMEOUT = 180.0  # seconds; a cold start is ~6 s, the first Maven resolve longer
