@@ -208,10 +208,11 @@ class Batch:
 
 def plan_batches(edges: list[Edge], batch_size: int) -> list[Batch]:
     """Cut edges into batches of ``batch_size``, in file order, with what each must write."""
+    all_rows = [relationship_row(e) for e in edges]  # each key hashed once
     keys: dict[str, list[str]] = defaultdict(list)
     people_of: dict[str, set[str]] = defaultdict(set)
-    for e in edges:
-        keys[e.article.id].append(evidence_key(e))
+    for e, row in zip(edges, all_rows):
+        keys[e.article.id].append(row["key"])
         people_of[e.article.id].update((e.source.id, e.target.id))
     seen_articles: set[str] = set()
     # A person's names go to the database once per load, in the first batch
@@ -220,10 +221,11 @@ def plan_batches(edges: list[Edge], batch_size: int) -> list[Batch]:
     batches = []
     for i in range(0, len(edges), batch_size):
         chunk = edges[i:i + batch_size]
+        chunk_rows = all_rows[i:i + batch_size]
         names: dict[str, set[str]] = defaultdict(set)
         articles: dict[str, dict[str, Any]] = {}
         rows: dict[Relation, list[dict[str, Any]]] = defaultdict(list)
-        for e in chunk:
+        for e, row in zip(chunk, chunk_rows):
             for ref in (e.source, e.target):
                 if (ref.id, ref.name) not in seen_names:
                     seen_names.add((ref.id, ref.name))
@@ -234,8 +236,9 @@ def plan_batches(edges: list[Edge], batch_size: int) -> list[Batch]:
                 # batches find it committed), with what replacing it needs.
                 seen_articles.add(a.id)
                 articles[a.id] = {"id": a.id, "title": a.title, "source": a.source, "url": a.url,
-                                  "published": a.published, "keys": keys[a.id], "people": sorted(people_of[a.id])}
-            rows[e.relation].append(relationship_row(e))
+                                  "published": a.published, "keys": keys[a.id],
+                                  "people": sorted(people_of[a.id])}
+            rows[e.relation].append(row)
         batches.append(Batch(
             people=[person_row(pid, n) for pid, n in sorted(names.items())],
             articles=list(articles.values()), rows=dict(rows), size=len(chunk)))
