@@ -38,8 +38,8 @@ CONSTRAINTS: tuple[str, ...] = (
     "CREATE CONSTRAINT person_id IF NOT EXISTS FOR (p:Person) REQUIRE p.id IS UNIQUE",
     "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
 ) + tuple(
-    # One per type: backs MERGE on the evidence key with an index, and makes
-    # two loaders racing on the same evidence fail over to a retry, not a duplicate.
+    # One per type: backs MERGE on the evidence key with an index, and holds
+    # one relationship per key whatever loaders race (MERGE also locks both ends).
     f"CREATE CONSTRAINT rel_key_{r.value.lower()} IF NOT EXISTS "
     f"FOR ()-[r:{r.value}]-() REQUIRE r.key IS UNIQUE"
     for r in Relation
