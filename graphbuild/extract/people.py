@@ -191,21 +191,7 @@ def cluster_people(doc: Doc, names: list[NameSpan], lex: Lexicon) -> tuple[dict[
         info = people[pid]
         if len(span.text.split()) > len(info.name.split()):
             info.name = span.text
-        if not doc[span.start].is_sent_start:
-            info.count += 0  # counted below; sentence-initial-only names are checked above
         span_pid[idx] = pid
-
-    # "Watch Sessions" at the start of a line: a sentence-initial word glued to a known surname.
-    for idx, span in enumerate(names):
-        core = _core(span.text, lex)
-        pid = span_pid.get(idx)
-        if pid and len(core) == 2 and doc[span.start].is_sent_start and people[pid].count == 0 \
-                and sum(1 for p in people.values() if _core(p.name, lex)[-1] == core[-1]) > 1:
-            del span_pid[idx]
-            if all(v != pid for v in span_pid.values()):
-                del people[pid]
-                by_key.pop((core[0].lower(), core[-1].lower()), None)
-            names[idx] = NameSpan(span.start + 1, span.end, core[-1], span.titles, span.from_ner)
 
     def by_last(word: str) -> list[PersonInfo]:
         return [p for p in people.values() if _core(p.name, lex)[-1].lower() == word]
@@ -382,13 +368,13 @@ class Resolver:
     @staticmethod
     def _is_subject(tok: Token) -> bool:
         head = tok
-        while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
+        while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
             head = head.head
         return head.dep_ in ("nsubj", "nsubjpass")
 
     def _clause_subject(self, tok: Token) -> str | None:
         verb = tok
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and c.i != tok.i:
@@ -423,7 +409,7 @@ class Resolver:
 
     def _main_subject_after(self, tok: Token) -> str | None:
         clause = tok
-        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ != "advcl" or clause.i > clause.head.i:
             return None

@@ -102,7 +102,7 @@ class PatternMatcher:
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return []
         head = verb.head
-        if head is verb:
+        if head.i == verb.i:
             return []
         if verb.dep_ == "xcomp":
             objs = _children(head, "dobj")
@@ -115,7 +115,7 @@ class PatternMatcher:
                 return []
             return self.subjects(head, depth + 1)
         if verb.dep_ == "pcomp":
-            return self.subjects(head.head, depth + 1) if head.head is not head else []
+            return self.subjects(head.head, depth + 1) if head.head.i != head.i else []
         if verb.dep_ in ("relcl", "acl"):
             # "the first senator to endorse him": the noun is the subject when it is
             # a person, or the complement of a person ("I was the first senator").
@@ -346,28 +346,26 @@ class PatternMatcher:
         owners = [c for c in tok.children if c.dep_ == "poss"]
         role_tok = tok
         if not owners:
-            if tok.dep_ == "appos":
-                # "Nancy Bryce, their mother": the role is the apposition, the holder its head.
-                return
+            # "his shadow chancellor Oliver Letwin" (the owner hangs on a compound) or
+            # "Nancy Bryce, their mother" (on an apposition).
             for c in tok.children:
-                if c.dep_ == "appos" and c.pos_ == "NOUN":
+                if c.dep_ in ("compound", "appos") and c.pos_ in ("NOUN", "PROPN") and not self.r.token_pid.get(c.i):
                     owners = [cc for cc in c.children if cc.dep_ == "poss"]
-                    role_tok = c
-                    break
-        if not owners:
+                    if owners:
+                        role_tok = c
+                        break
+        if not owners or tok.dep_ == "appos" and role_tok is tok:
             return
-        phrase = role_phrase(role_tok) if role_tok is not tok else role_phrase(tok)
         if role_tok is tok and self.r.token_pid.get(tok.i):
-            # A name with compounds in front: "his shadow chancellor Oliver Letwin".
             words = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and not self.r.token_pid.get(c.i)]
             phrase = " ".join(words)
+        else:
+            phrase = role_phrase(role_tok)
         kin = role_tok.lower_ in self.lex.kin_nouns or phrase.split()[-1:] and phrase.split()[-1] in self.lex.kin_nouns
         served = any(phrase == r or phrase.endswith(" " + r) for r in self.lex.subordinate_roles)
         if not (kin or served):
             return
-        holder = self.r.token_pid.get(tok.i) or (self.r.person(tok) if role_tok is tok else None)
-        if holder is None and role_tok is not tok:
-            holder = self.r.person(tok)
+        holder = self.r.person(tok)
         if holder is None:
             return
         hows = self.r.how(tok)
@@ -377,7 +375,7 @@ class PatternMatcher:
                 continue
             rel = Relation.RELATED_TO if kin else Relation.SERVED_UNDER
             owner_word = owner.lower_ if owner.pos_ == "PRON" else self.r.name_of(pid)
-            label = f"{owner_word} {phrase}".strip() if kin or served else phrase
+            label = f"{owner_word} {phrase}".strip()
             self.emit([(holder, hows)], [(pid, self.r.how(owner))], rel, label, tok, 0.7, Modality.ASSERTED)
 
 
@@ -415,7 +413,7 @@ def modality_of(tok: Token, lex: Lexicon) -> Modality:
                 hypothetical = True
             if c.dep_ == "mark" and c.lower_ in lex.conditional_marks:
                 return Modality.HYPOTHETICAL
-        if node.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl") or node.head is node:
+        if node.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl") or node.head.i == node.i:
             break
         head = node.head
         hl = head.lemma_.lower()
@@ -456,7 +454,7 @@ def attribution_of(tok: Token, resolver: Resolver, lex: Lexicon, quote_speaker: 
         return quote_speaker, None
     node = tok
     for _ in range(8):
-        if node.head is node:
+        if node.head.i == node.i:
             break
         dep, head = node.dep_, node.head
         if dep == "ccomp" and head.lemma_.lower() in lex.speech_verbs:

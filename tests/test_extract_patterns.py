@@ -1,0 +1,134 @@
+"""Each pattern family on small, real-looking sentences, through the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.extract import extract_edges
+from graphbuild.records import Article, Modality
+
+
+def edges_of(nlp, text: str):
+    art = Article(id="t", text=text)
+    [(_, edges)] = list(extract_edges([art], nlp))
+    for e in edges:
+        assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+    return edges
+
+
+def triples(edges, modality: Modality | None = Modality.ASSERTED):
+    return {(e.source.name, e.relation.value, e.target.name) for e in edges
+            if modality is None or e.modality is modality}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # active verb between named people
+    ("Jeff Sessions endorsed Donald Trump in 2016.", ("Jeff Sessions", "ENDORSED", "Donald Trump")),
+    # passive voice keeps the direction: the agent does it
+    ("James Comey was fired by Donald Trump in May.", ("Donald Trump", "FIRED", "James Comey")),
+    # called X a jerk -> CRITICIZED
+    ('Donald Trump repeatedly called Jeff Sessions a "jerk" last weekend.',
+     ("Donald Trump", "CRITICIZED", "Jeff Sessions")),
+    # light verb + relation noun
+    ("Jeff Sessions declared his loyalty to Donald Trump on Monday.",
+     ("Jeff Sessions", "SUPPORTED", "Donald Trump")),
+    # proxy noun: pushing X's agenda supports X
+    ("Jeff Sessions pushed Donald Trump's immigration agenda.", ("Jeff Sessions", "SUPPORTED", "Donald Trump")),
+    # adjective with a prepositional target
+    ("James Comey had been too harsh to Hillary Clinton.", ("James Comey", "CRITICIZED", "Hillary Clinton")),
+    # an inherited subject: "..., endorsing Brill"
+    ("Tim Gosar says in the ad, endorsing David Brill.", ("Tim Gosar", "ENDORSED", "David Brill")),
+    # role tie stated in passing
+    ("Michael Howard and his shadow chancellor Oliver Letwin were depicted as pigs.",
+     ("Oliver Letwin", "SERVED_UNDER", "Michael Howard")),
+    # press -> INTERVIEWED
+    ("Fox News host Tucker Carlson pressed Jeff Sessions on his relationship with the President.",
+     ("Tucker Carlson", "INTERVIEWED", "Jeff Sessions")),
+    # said nice things about -> PRAISED
+    ("Jeff Sessions said very nice things about Donald Trump last night.",
+     ("Jeff Sessions", "PRAISED", "Donald Trump")),
+])
+def test_pattern_families(nlp, text, expected):
+    assert expected in triples(edges_of(nlp, text))
+
+
+def test_coordinated_subjects_give_one_edge_each(nlp):
+    got = triples(edges_of(nlp, "Lindsey Graham and Ted Cruz criticized Mitch McConnell on Sunday."))
+    assert ("Lindsey Graham", "CRITICIZED", "Mitch McConnell") in got
+    assert ("Ted Cruz", "CRITICIZED", "Mitch McConnell") in got
+
+
+def test_negated_support_is_never_asserted_support_and_is_opposition(nlp):
+    edges = edges_of(nlp, "Donald Trump said that he would not support Jeff Sessions.")
+    assert ("Donald Trump", "SUPPORTED", "Jeff Sessions") not in triples(edges)
+    assert ("Donald Trump", "SUPPORTED", "Jeff Sessions") in triples(edges, Modality.NEGATED)
+    assert ("Donald Trump", "OPPOSED", "Jeff Sessions") in triples(edges)
+
+
+@pytest.mark.parametrize("text", [
+    "Jeff Sessions is hoping Donald Trump will endorse him.",
+    "If Donald Trump endorses Jeff Sessions, the race is over.",
+    "Did Donald Trump endorse Jeff Sessions?",
+])
+def test_hypotheticals_are_not_asserted(nlp, text):
+    edges = edges_of(nlp, text)
+    assert not any(e.relation.value == "ENDORSED" and e.modality is Modality.ASSERTED for e in edges)
+
+
+def test_fire_back_is_not_firing(nlp):
+    got = triples(edges_of(nlp, "Paul Gosar fired back at Tim Gosar in a series of posts."), None)
+    assert not any(rel == "FIRED" for _, rel, _ in got)
+
+
+def test_outlets_are_never_people(nlp):
+    edges = edges_of(nlp, "Fox News criticized Donald Trump. The New York Times praised Joe Biden.")
+    names = {e.source.name for e in edges} | {e.target.name for e in edges}
+    assert not names & {"Fox News", "Fox", "The New York Times", "Times"}
+
+
+def test_surname_and_title_resolve_to_the_full_name(nlp):
+    text = ("Former Attorney General Jeff Sessions is running for the Senate. "
+            "President Trump criticized Sessions on Friday.")
+    assert ("Trump", "CRITICIZED", "Jeff Sessions") in triples(edges_of(nlp, text))
+
+
+def test_two_people_with_one_surname_stay_apart(nlp):
+    text = "Bill Clinton praised Hillary Clinton on Monday. Hillary Clinton thanked Barack Obama."
+    edges = edges_of(nlp, text)
+    assert ("Bill Clinton", "PRAISED", "Hillary Clinton") in triples(edges)
+    ids = {e.source.id for e in edges} | {e.target.id for e in edges}
+    assert {"bill-clinton", "hillary-clinton"} <= ids
+
+
+def test_quote_speaker_and_first_person(nlp):
+    text = ('Jeff Sessions talked about Donald Trump on Thursday. "I was the first senator to endorse him," '
+            "Sessions said.")
+    edges = [e for e in edges_of(nlp, text) if e.relation.value == "ENDORSED"]
+    assert [(e.source.name, e.target.name, e.speaker) for e in edges] == [
+        ("Jeff Sessions", "Donald Trump", "jeff-sessions")]
+
+
+def test_reported_by_names_the_outlet(nlp):
+    edges = edges_of(nlp, "The New York Times reported that Donald Trump criticized Jeff Sessions.")
+    [e] = [e for e in edges if e.relation.value == "CRITICIZED"]
+    assert e.reported_by == "The New York Times"
+
+
+def test_symmetric_types_are_stored_in_alphabetical_order(nlp):
+    [e] = [e for e in edges_of(nlp, "Vladimir Putin met with Donald Trump in Helsinki.")
+           if e.relation.value == "MET_WITH"]
+    assert (e.source.name, e.target.name) == ("Donald Trump", "Vladimir Putin")
+
+
+def test_confidence_is_lower_for_pronoun_resolved_ends(nlp):
+    named = edges_of(nlp, "Jeff Sessions endorsed Donald Trump.")[0]
+    via_pronoun = [e for e in edges_of(nlp, "Jeff Sessions spoke on Monday. He endorsed Donald Trump.")
+                   if e.relation.value == "ENDORSED"][0]
+    assert via_pronoun.source.name == "Jeff Sessions"
+    assert via_pronoun.confidence < named.confidence
+
+
+def test_pronoun_under_a_verbless_root_terminates(nlp):
+    # A pronoun whose sentence has no verb at its root once sent resolution into an endless climb.
+    edges = edges_of(nlp, "Donald Trump spoke on Monday. His big day in Ohio. Trump praised Mike Pence.")
+    assert ("Donald Trump", "PRAISED", "Mike Pence") in triples(edges)
