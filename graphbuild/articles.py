@@ -1,6 +1,7 @@
 """Readers: paths in, a stream of ``Article`` (or ``Rejection``) records out.
 
-A path is a ``.txt`` / ``.md`` file (id = the file stem), a folder of them
+A path is a ``.txt`` / ``.md`` file (id = the file stem; an ISO date in the
+stem is its publication date), a folder of them
 (recursive, in sorted order), or a ``.jsonl`` / ``.jsonl.gz`` file of records
 ``{id, text, title?, date?, url?, source?}``. Files are read one at a time and
 JSONL line by line, so memory does not grow with the number of articles.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -27,6 +29,9 @@ from .errors import InputPathError
 from .records import Article, Rejection
 
 TEXT_SUFFIXES = (".txt", ".md")
+# A text file carries no metadata; an ISO date in its name ("tpm-2019-11-08-sessions")
+# is taken as the publication date, so that timelines work for plain files too.
+_DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d-[01]\d-[0-3]\d)(?!\d)")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 
 
@@ -90,7 +95,8 @@ def _read_text(path: Path) -> Article | Rejection:
                          id=path.stem)
     if not text.strip():
         return Rejection(str(path), "empty text", id=path.stem)
-    return Article(id=path.stem, text=text, origin=str(path))
+    dated = _DATE_IN_NAME.search(path.stem)
+    return Article(id=path.stem, text=text, published=dated.group(1) if dated else None, origin=str(path))
 
 
 def _opt_str(record: dict, key: str) -> str | None:

@@ -115,7 +115,10 @@ def _flat(g: nx.MultiDiGraph, *, dynamic: bool = False) -> nx.MultiDiGraph:
         return out
 
     h = nx.MultiDiGraph(**{k: v for k, v in g.graph.items() if v is not None})
-    h.add_nodes_from((n, flat(d)) for n, d in g.nodes(data=True))
+    if dynamic:
+        h.graph["mode"] = "dynamic"
+    h.add_nodes_from((n, flat(d) | ({"label": d["name"]} if dynamic and "name" in d else {}))
+                     for n, d in g.nodes(data=True))
     h.add_edges_from((u, v, k, flat(d)) for u, v, k, d in g.edges(keys=True, data=True))
     return h
 

@@ -1,4 +1,5 @@
-"""Shared fixtures. Service fixtures live in their own plugin modules:
+"""Shared fixtures. Service fixtures live in their own plugin modules, loaded for
+the whole run by pyproject's ``addopts`` (so that notebooks get them too):
 ``neo4j_fixtures`` (the real Neo4j server, started once per run) and
 ``browser_fixtures`` (Debian chromium driven by Playwright)."""
 
@@ -8,12 +9,10 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["neo4j_fixtures", "browser_fixtures"]
-
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 DEV = CORPUS / "dev"
-EXAMPLE = ROOT / "examples" / "tpm-2019-11-08-sessions-trump.txt"
+EXAMPLE = ROOT / "graphbuild" / "examples" / "tpm-2019-11-08-sessions-trump.txt"
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,8 @@
 
 ``neo4j_uri`` (session): the bolt URI of a live server. If NEO4J_URI is set
 and answers (e.g. .ci/run started one), it is used as is. Otherwise a server
-is started once for the run, in ``.neo4j/test-server/`` on port 7688 (not the
+is started once for the run (as soon as collection finds a test or notebook
+that needs it), in ``.neo4j/test-server/`` on port 7688 (not the
 default 7687, so a developer's own server and data are left alone), and
 stopped at the end. NEO4J_URI is set for the run either way, so code that reads
 the settings finds it.
@@ -27,33 +28,58 @@ def _in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
-@pytest.fixture(scope="session")
-def neo4j_uri():
+_started: dict[str, object] = {}
+
+
+def _needs_neo4j(item) -> bool:
+    return item.get_closest_marker("neo4j") is not None or item.path.name == "neo4j.ipynb"
+
+
+def _ensure_server() -> str:
+    """The URI of a live server: NEO4J_URI if it answers, else one started for this run."""
     from graphbuild.errors import BackendError
     from graphbuild.neo4j import server
 
+    if "uri" in _started:
+        return _started["uri"]
     given = os.environ.get("NEO4J_URI")
     if given and server.bolt_ready(given, timeout=5.0):
-        yield given
-        return
+        _started["uri"] = given
+        return given
     if not _in_ci() and not (shutil.which("java") and shutil.which("mvn")):
         pytest.skip("Neo4j tests need java and mvn (or NEO4J_URI pointing at a server)")
-    uri = given or TEST_URI
     root = server.DEFAULT_DIR / "test-server"
     try:
-        uri = server.start(root, uri)
+        uri = server.start(root, given or TEST_URI)
     except BackendError as exc:
         pytest.fail(f"could not start the test Neo4j server: {exc}", pytrace=False)
-    previous = os.environ.get("NEO4J_URI")
-    os.environ["NEO4J_URI"] = uri
-    try:
-        yield uri
-    finally:
-        if previous is None:
+    _started.update(uri=uri, root=root, previous=given)
+    os.environ["NEO4J_URI"] = uri  # notebooks' kernels inherit it
+    return uri
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Start the server once, before any test or notebook that needs it runs."""
+    if any(_needs_neo4j(item) for item in items):
+        try:
+            _ensure_server()
+        except pytest.skip.Exception:
+            pass  # the neo4j_uri fixture skips each test with the reason
+
+
+def pytest_unconfigure(config):
+    if "root" in _started:
+        from graphbuild.neo4j import server
+
+        server.stop(_started["root"])
+        if _started.get("previous") is None:
             os.environ.pop("NEO4J_URI", None)
-        else:
-            os.environ["NEO4J_URI"] = previous
-        server.stop(root)
+        _started.clear()
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri():
+    return _ensure_server()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,44 @@
+"""The scoring rule of spec/edges.md, and where extraction stands on the dev gold."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from graphbuild.cli import app
+from graphbuild.evaluate import Gold, evaluate_paths, score_article
+
+GOLD = Gold("a", {"trump": ("Donald Trump", "Trump"), "sessions": ("Jeff Sessions", "Sessions"),
+                  "carlson": ("Tucker Carlson",)},
+            required=(("sessions", "ENDORSED", "trump"), ("carlson", "SPOKE_WITH", "sessions")),
+            acceptable=(("sessions", "RECUSED", "trump"),),
+            forbidden=(("trump", "ENDORSED", "sessions"),))
+
+
+def test_last_word_matches_and_symmetric_types_match_either_way():
+    s = score_article(GOLD, {("Jefferson Sessions", "ENDORSED", "Trump"),
+                             ("Jeff Sessions", "SPOKE_WITH", "Tucker Carlson")})
+    assert (s.found, s.required, s.correct, s.predicted) == (2, 2, 2, 2)
+
+
+def test_acceptable_counts_for_precision_only_and_forbidden_is_reported():
+    s = score_article(GOLD, {("Sessions", "RECUSED", "Trump"), ("Trump", "ENDORSED", "Sessions")})
+    assert s.recall == 0.0 and s.precision == 0.5
+    assert s.forbidden_hits == [("Trump", "ENDORSED", "Sessions")]
+
+
+def test_dev_corpus_meets_the_floor(dev_corpus):
+    report = evaluate_paths([dev_corpus])
+    total = report.total
+    assert len(report.articles) == len(list(dev_corpus.glob("*.gold.json")))
+    assert total.precision >= 0.60 and total.recall >= 0.50, (total.precision, total.recall)
+    seed = next(a for a in report.articles if a.article == "tpm-2019-11-08-sessions-trump")
+    assert seed.forbidden_hits == []
+
+
+def test_evaluate_cli_json(dev_corpus):
+    result = CliRunner().invoke(app, ["evaluate", str(dev_corpus / "tpm-2019-11-08-sessions-trump.txt"), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["total"]["required"] == 7 and 0 <= data["total"]["f1"] <= 1
