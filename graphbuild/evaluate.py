@@ -169,6 +169,8 @@ class EvaluationReport:
                 out.print(f"FORBIDDEN {a.article}: {f[0]} -{f[1]}-> {f[2]}")
             for m in a.missed:
                 out.print(f"missed {a.article}: {m[0]} -{m[1]}-> {m[2]}")
+            for w in a.wrong:
+                out.print(f"not in gold {a.article}: {w[0]} -{w[1]}-> {w[2]}")
         if self.no_gold:
             out.print(f"no gold file for: {', '.join(self.no_gold)}")
         t = self.total

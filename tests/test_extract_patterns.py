@@ -132,3 +132,33 @@ def test_pronoun_under_a_verbless_root_terminates(nlp):
     # A pronoun whose sentence has no verb at its root once sent resolution into an endless climb.
     edges = edges_of(nlp, "Donald Trump spoke on Monday. His big day in Ohio. Trump praised Mike Pence.")
     assert ("Donald Trump", "PRAISED", "Mike Pence") in triples(edges)
+
+
+def test_negation_of_a_governing_clause_does_not_leak_into_a_concessive_one(nlp):
+    text = ("Pete Gosar doesn't appear in the ad, though he has publicly criticized "
+            "Paul Gosar's views in the past.")
+    assert ("Pete Gosar", "CRITICIZED", "Paul Gosar") in triples(edges_of(nlp, text))
+
+
+def test_hedged_claims_are_hypothetical(nlp):
+    text = "The label likely comes as a result of Donald Trump directly attacking James Comey."
+    edges = edges_of(nlp, text)
+    assert ("Donald Trump", "CRITICIZED", "James Comey") not in triples(edges)
+    assert ("Donald Trump", "CRITICIZED", "James Comey") in triples(edges, Modality.HYPOTHETICAL)
+
+
+def test_accusation_with_a_that_clause(nlp):
+    text = ("Voters condemned Paul Gosar's false accusation that wealthy donor George Soros "
+            "was a Nazi collaborator.")
+    assert ("Paul Gosar", "ACCUSED", "George Soros") in triples(edges_of(nlp, text))
+
+
+def test_a_role_phrase_with_a_contradicting_party_is_someone_else(nlp):
+    text = ("Democratic congressional candidate Randy Bryce is confronting an ad. "
+            "Chris Bryce endorses the Republican candidate.")
+    assert not any(rel == "ENDORSED" for _, rel, _ in triples(edges_of(nlp, text), None))
+
+
+def test_question_on_its_own_line_does_not_make_the_headline_hypothetical(nlp):
+    text = "Donald Trump fired James Comey on Tuesday\n\nWhat?\n\nNobody expected it."
+    assert ("Donald Trump", "FIRED", "James Comey") in triples(edges_of(nlp, text))

@@ -68,6 +68,8 @@ class Lexicon:
     commitment_governors: frozenset[str]
     refusal_governors: frozenset[str]
     negators: frozenset[str]
+    hedges: frozenset[str]
+    party_words: frozenset[str]
     conditional_marks: frozenset[str]
     pronouns: frozenset[str]
     first_person: frozenset[str]
@@ -118,6 +120,7 @@ def load_lexicon() -> Lexicon:
         hypothetical_governors=f(raw["hypothetical_governors"]),
         commitment_governors=f(raw["commitment_governors"]),
         refusal_governors=f(raw["refusal_governors"]), negators=f(raw["negators"]),
+        hedges=f(raw["hedges"]), party_words=f(raw["party_words"]),
         conditional_marks=f(raw["conditional_marks"]), pronouns=f(raw["pronouns"]),
         first_person=f(raw["first_person"]),
     )

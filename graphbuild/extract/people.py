@@ -49,6 +49,7 @@ class PersonInfo:
     name: str
     names: dict[str, int] = field(default_factory=dict)  # surface name -> count
     roles: set[str] = field(default_factory=set)
+    title_words: set[str] = field(default_factory=set)  # every word written in front of the name
     titled: bool = False
     first: int = 10**9  # token index of the first mention
     count: int = 0
@@ -232,6 +233,7 @@ def cluster_people(doc: Doc, names: list[NameSpan], lex: Lexicon) -> tuple[dict[
         info.count += 1
         info.first = min(info.first, span.start)
         info.roles |= _roles_from_titles(span.titles, lex)
+        info.title_words.update(span.titles)
         if any(t in lex.title_roles for t in span.titles):
             info.titled = True
         for i in range(span.start, span.end):
@@ -282,6 +284,7 @@ def _add_appositive_roles(doc: Doc, people: dict[str, PersonInfo], token_pid: di
                 for role in roles:
                     if phrase.endswith(role):
                         people[pid].roles.add(role)
+                        people[pid].title_words.update(phrase.split())
 
 
 def role_phrase(tok: Token) -> str:
@@ -463,6 +466,12 @@ class Resolver:
         if role is None:
             return None
         holders = [p for p in self.people.values() if role in p.roles]
+        # "the Republican candidate" is not "Democratic congressional candidate Randy Bryce":
+        # a party word that contradicts the holder's own title rules the holder out.
+        parties = set(phrase.split()) & self.lex.party_words
+        if parties:
+            holders = [p for p in holders if not (p.title_words & self.lex.party_words)
+                       or p.title_words & parties]
         if not holders:
             return None
         if len(holders) == 1:

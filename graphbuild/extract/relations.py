@@ -280,7 +280,12 @@ class PatternMatcher:
                 for o in _children(prep, "pobj"):
                     targets += self.people_at(o, proxy=True, deep=p.deep_object)
         if p.that_clause:
-            for c in noun.children:
+            clauses = list(noun.children)
+            if noun.dep_ == "dobj":
+                # "condemned the accusation that X was ...": the parser often hangs the
+                # clause on the verb; take it when it follows the noun directly.
+                clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and 0 < c.left_edge.i - noun.i <= 4]
+            for c in clauses:
                 if c.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children):
                     for s in _children(c, "nsubj", "nsubjpass"):
                         targets += self.people_at(s, proxy=False)
@@ -397,42 +402,65 @@ def _negation_is_refusal(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _line_of(tok: Token) -> str:
+    """The anchor's sentence, cut at line breaks (the parser's sentences can cross them)."""
+    sent, text = tok.sent, tok.doc.text
+    start = max(sent.start_char, text.rfind("\n", sent.start_char, tok.idx) + 1)
+    end = text.find("\n", tok.idx, sent.end_char)
+    return text[start:end if end != -1 else sent.end_char]
+
+
+def _hedged(tok: Token, lex: Lexicon) -> bool:
+    """'... likely comes as a result of X attacking Y': a hedge anywhere above the word."""
+    node = tok
+    for _ in range(12):
+        if any(c.dep_ == "advmod" and c.lower_ in lex.hedges for c in node.children):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def modality_of(tok: Token, lex: Lexicon) -> Modality:
     """Asserted, negated or hypothetical, from the word's own auxiliaries and negation
-    and from the verbs that govern it (hope to, refused to, asked whether, if ...)."""
-    sent = tok.sent
-    if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
+    and from the verbs that govern it (hope to, refused to, asked whether, if ...).
+
+    A governing verb's own negation and auxiliaries reach the word only through
+    control ("did not want to endorse X") or coordination without a subject of
+    its own; "X doesn't appear, though he has criticized Y" stays asserted.
+    """
+    if _line_of(tok).rstrip().rstrip('"\'').endswith("?"):
         return Modality.HYPOTHETICAL
     negated = hypothetical = False
-    node = tok
+    node, own = tok, True
     for _ in range(6):
-        if _negated_here(node, lex):
-            negated = True
-        for c in node.children:
-            if c.dep_ in ("aux", "auxpass") and c.lower_ in lex.hypothetical_aux:
-                hypothetical = True
-            if c.dep_ == "mark" and c.lower_ in lex.conditional_marks:
-                return Modality.HYPOTHETICAL
-        if node.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl") or node.head.i == node.i:
+        if own:
+            if _negated_here(node, lex):
+                negated = True
+            for c in node.children:
+                if c.dep_ in ("aux", "auxpass") and c.lower_ in lex.hypothetical_aux:
+                    hypothetical = True
+        if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in node.children):
+            return Modality.HYPOTHETICAL
+        dep = node.dep_
+        if dep not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl") or node.head.i == node.i:
             break
         head = node.head
         hl = head.lemma_.lower()
-        if node.dep_ in ("xcomp", "ccomp") and hl in lex.refusal_governors:
+        if dep in ("xcomp", "ccomp") and hl in lex.refusal_governors:
             negated = True
-        if node.dep_ in ("xcomp", "ccomp") and hl in lex.commitment_governors:
+        if dep in ("xcomp", "ccomp") and hl in lex.commitment_governors:
             break  # "vowed to put a hold on X": the commitment is the stance
-        if node.dep_ in ("xcomp", "ccomp") and hl in lex.hypothetical_governors:
+        if dep in ("xcomp", "ccomp") and hl in lex.hypothetical_governors:
             hypothetical = True
-        if node.dep_ == "xcomp" and _negated_here(head, lex):
-            negated = True
-        if node.dep_ == "ccomp" and hl in lex.speech_verbs:
+        if dep == "ccomp" and hl in lex.speech_verbs or dep == "pcomp":
             break  # reported speech keeps its own modality
-        if node.dep_ == "pcomp":
-            break
+        own = dep == "xcomp" or (dep == "conj" and not any(c.dep_ in SUBJ for c in node.children))
         node = head
     if negated:
         return Modality.NEGATED
-    if hypothetical:
+    if hypothetical or _hedged(tok, lex):
         return Modality.HYPOTHETICAL
     return Modality.ASSERTED
 
