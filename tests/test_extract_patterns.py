@@ -162,3 +162,30 @@ def test_a_role_phrase_with_a_contradicting_party_is_someone_else(nlp):
 def test_question_on_its_own_line_does_not_make_the_headline_hypothetical(nlp):
     text = "Donald Trump fired James Comey on Tuesday\n\nWhat?\n\nNobody expected it."
     assert ("Donald Trump", "FIRED", "James Comey") in triples(edges_of(nlp, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two subjects in a row, only the second a person
+    ("Arizona's notorious immigration hardliner Sheriff Joe Arpaio has endorsed Donald Trump.",
+     ("Joe Arpaio", "ENDORSED", "Donald Trump")),
+    # "X slammed Y for attacking Z": Y attacks Z
+    ("Comedians skewered Sen. Ted Cruz for attacking Donald Trump.", ("Ted Cruz", "CRITICIZED", "Donald Trump")),
+    # a person's own office or campaign speaks for them
+    ("Joyce Banda's office condemned Madonna Ciccone for her remarks.",
+     ("Joyce Banda", "CRITICIZED", "Madonna Ciccone")),
+    # a relational noun whose object is a proxy for its owner
+    ("Jose Mourinho was a fierce critic of Louis van Gaal's decision.",
+     ("Jose Mourinho", "CRITICIZED", "Louis van Gaal")),
+    # idiom from the lexicon
+    ("Donald Trump has pointed the finger at John Brennan.", ("Donald Trump", "ACCUSED", "John Brennan")),
+    # a present refusal to back someone is opposition
+    ("George Lopez is not supporting Hillary Clinton.", ("George Lopez", "OPPOSED", "Hillary Clinton")),
+])
+def test_direction_and_polarity_cases(nlp, text, expected):
+    assert expected in triples(edges_of(nlp, text))
+
+
+def test_a_past_non_event_is_not_opposition(nlp):
+    got = triples(edges_of(nlp, "In 2016 Jeff Sessions did not endorse Ted Cruz."), None)
+    assert ("Jeff Sessions", "OPPOSED", "Ted Cruz") not in got
+    assert ("Jeff Sessions", "ENDORSED", "Ted Cruz") in got  # kept, as negated

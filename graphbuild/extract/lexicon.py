@@ -54,6 +54,7 @@ class Lexicon:
     relational_nouns: dict[str, NounPattern]
     say_about: dict[str, frozenset[str]]
     light_verbs: frozenset[str]
+    voice_nouns: frozenset[str]
     proxy_nouns: frozenset[str]
     kin_nouns: frozenset[str]
     subordinate_roles: frozenset[str]
@@ -111,7 +112,7 @@ def load_lexicon() -> Lexicon:
         nouns={e["lemma"]: _noun(e) for e in raw["nouns"]},
         relational_nouns={e["lemma"]: _noun(e) for e in raw["relational_nouns"]},
         say_about={k: f(v) for k, v in raw["say_about"].items() if not k.startswith("_")},
-        light_verbs=f(raw["light_verbs"]), proxy_nouns=f(raw["proxy_nouns"]),
+        light_verbs=f(raw["light_verbs"]), voice_nouns=f(raw["voice_nouns"]), proxy_nouns=f(raw["proxy_nouns"]),
         kin_nouns=f(raw["kin_nouns"]), subordinate_roles=f(raw["subordinate_roles"]),
         roles=f(raw["roles"]), title_roles={k: tuple(v) for k, v in raw["title_roles"].items()},
         honorifics=f(raw["honorifics"]), name_suffixes=f(raw["name_suffixes"]),

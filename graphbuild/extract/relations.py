@@ -90,15 +90,24 @@ class PatternMatcher:
                             found.extend(self.people_at(p, proxy=True, deep=False))
         return found
 
+    def _voice_of(self, tok: Token) -> list[tuple[str, str]]:
+        """'Clinton's campaign', 'Banda's office': a person's own organisation acts for them."""
+        if tok.lemma_.lower() not in self.lex.voice_nouns:
+            return []
+        return [x for c in _children(tok, "poss") for x in self.people_at(c, proxy=False)]
+
     def subjects(self, verb: Token, depth: int = 0) -> list[tuple[str, str]]:
         """The people doing ``verb``: its own subject, else one it inherits."""
         if depth > 4:
             return []
+        found: list[tuple[str, str]] = []
         for c in verb.children:
             if c.dep_ in ("nsubj", "csubj"):
                 if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                     return self.people_at(verb.head, proxy=False)
-                return self.people_at(c, proxy=False)
+                found += self.people_at(c, proxy=False) or self._voice_of(c)
+        if found or any(c.dep_ in ("nsubj", "csubj") for c in verb.children):
+            return found
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return []
         head = verb.head
@@ -115,7 +124,11 @@ class PatternMatcher:
                 return []
             return self.subjects(head, depth + 1)
         if verb.dep_ == "pcomp":
-            return self.subjects(head.head, depth + 1) if head.head.i != head.i else []
+            governor = head.head
+            objs = _children(governor, "dobj")
+            if head.lower_ == "for" and objs and governor.pos_ == "VERB":
+                return self.people_at(objs[0], proxy=False)  # "slammed X for attacking Y"
+            return self.subjects(governor, depth + 1) if governor.i != head.i else []
         if verb.dep_ in ("relcl", "acl"):
             # "the first senator to endorse him": the noun is the subject when it is
             # a person, or the complement of a person ("I was the first senator").
@@ -340,7 +353,7 @@ class PatternMatcher:
         else:
             return
         others = [x for prep in _children(noun, "prep") if prep.lower_ == "of"
-                  for o in _children(prep, "pobj") for x in self.people_at(o, proxy=False)]
+                  for o in _children(prep, "pobj") for x in self.people_at(o, proxy=True)]
         others += [x for c in _children(noun, "poss") for x in self.people_at(c, proxy=False)]
         if holders and others:
             self.emit(holders, others, p.relation, noun.lower_, noun, 0.65, reverse=p.reverse)
@@ -391,15 +404,17 @@ def _negated_here(tok: Token, lex: Lexicon) -> bool:
 
 
 def _negation_is_refusal(verb: Token, lex: Lexicon) -> bool:
-    """'would not support X', 'refused to endorse X': a stance, not a mere absence."""
-    if any(c.dep_ == "aux" and c.lower_ in ("would", "will", "wo", "'d", "ca", "can", "could") for c in verb.children):
-        return True
+    """'would not support X', 'is not supporting X', 'refused to endorse X': a stance.
+
+    Only a past event that did not happen ("did not endorse X in 2016", "failed to
+    back X") is a mere absence."""
     head = verb
     while head.dep_ == "xcomp":
         head = head.head
-        if head.lemma_.lower() in lex.refusal_governors - {"fail"}:
-            return True
-    return False
+        if head.lemma_.lower() in lex.refusal_governors:
+            return head.lemma_.lower() != "fail"
+    past = verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("did", "had") for c in verb.children)
+    return not past
 
 
 def _line_of(tok: Token) -> str:
