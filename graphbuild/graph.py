@@ -30,7 +30,7 @@ from typing import Any, Iterable
 
 import networkx as nx
 
-from .records import Edge, Modality
+from .records import Edge, Modality, Person
 
 
 def edge_key(edge: Edge) -> str:
@@ -52,8 +52,12 @@ def evidence_record(edge: Edge) -> dict[str, Any]:
     }
 
 
-def build_graph(edges: Iterable[Edge]) -> nx.MultiDiGraph:
-    """Aggregate edge records into a ``MultiDiGraph``, merging people by id."""
+def build_graph(edges: Iterable[Edge], people: Iterable[Person] = ()) -> nx.MultiDiGraph:
+    """Aggregate edge records into a ``MultiDiGraph``, merging people by id.
+
+    ``people`` (curated ``Person`` records) add their aliases and external ids
+    (``wikidata`` and the like) to the nodes they name.
+    """
     g = nx.MultiDiGraph()
     names: dict[str, Counter] = {}
     for e in edges:
@@ -76,6 +80,12 @@ def build_graph(edges: Iterable[Edge]) -> nx.MultiDiGraph:
         data["name"] = max(counts, key=lambda n: (len(n.split()), len(n), counts[n]))
         data["aliases"] = sorted(counts)
         data["articles"] = len(data["articles"])
+    for person in people:
+        if person.id in g:
+            node = g.nodes[person.id]
+            node["name"] = person.name
+            node["aliases"] = sorted(set(node["aliases"]) | set(person.aliases))
+            node.update(dict(person.external_ids))
     for _, _, data in g.edges(data=True):
         _summarize(data)
     for node_id, data in g.nodes(data=True):

@@ -35,6 +35,7 @@ class Curation:
 
     people: tuple[Person, ...]
     index: dict[str, Person]
+    keep_apart: frozenset[str] = frozenset()  # ids a bare surname is never merged into
 
     def lookup(self, ref: PersonRef) -> Person | None:
         return self.index.get(ref.id.casefold()) or self.index.get(ref.name.casefold())
@@ -56,9 +57,16 @@ def _replace_ends(edge: Edge, fn) -> Edge:
 def load_curation(path: str | Path) -> Curation:
     """Read a YAML or CSV curation file.
 
-    YAML: ``people: [{id, name, aliases: [...], wikidata: Q..., ...}]``.
-    CSV: columns ``id,name,aliases,wikidata`` with aliases separated by ``|``.
-    Every column but id, name and aliases is kept as an external id.
+    YAML: ``people: [{id, name, aliases: [...], wikidata: Q..., keep_apart: true}]``.
+    CSV: columns ``id,name,aliases,wikidata,keep_apart`` with aliases separated by ``|``.
+
+    - merge: every alias (and the id and name) maps to the entry's id and name;
+    - split: ``keep_apart`` stops a bare surname from being merged into this
+      person (when the corpus's "Clinton" may be Bill or Hillary);
+    - name: the entry's ``name`` is the name written in every output;
+    - every other column is kept as an external id (``wikidata`` and the like).
+
+    An alias claimed by two entries is an error: it could not say who it is.
     """
     path = Path(path)
     if not path.is_file():
@@ -81,16 +89,23 @@ def load_curation(path: str | Path) -> Curation:
         raise AliasFileError(str(path), f"unreadable: {exc}") from None
     people: list[Person] = []
     index: dict[str, Person] = {}
+    apart: set[str] = set()
     for n, row in enumerate(rows, start=1):
         if not isinstance(row, dict) or not row.get("id") or not row.get("name"):
             raise AliasFileError(str(path), f"entry {n} needs an id and a name")
         ext = tuple(sorted((k, str(v)) for k, v in row.items()
-                           if k not in ("id", "name", "aliases") and v not in (None, "")))
+                           if k not in ("id", "name", "aliases", "keep_apart") and v not in (None, "")))
         person = Person(str(row["id"]), str(row["name"]), tuple(str(a) for a in row.get("aliases") or ()), ext)
         people.append(person)
+        if str(row.get("keep_apart", "")).lower() in ("true", "1", "yes"):
+            apart.add(person.id)
         for key in (person.id, person.name, *person.aliases):
+            other = index.get(key.casefold())
+            if other is not None and other.id != person.id:
+                raise AliasFileError(str(path), f"{key!r} is given for both {other.id!r} and {person.id!r}; "
+                                                "keep it on one entry")
             index[key.casefold()] = person
-    return Curation(tuple(people), index)
+    return Curation(tuple(people), index, frozenset(apart))
 
 
 def merge_people(edges: Iterable[Edge], curation: Curation | None = None) -> list[Edge]:
@@ -104,9 +119,12 @@ def merge_people(edges: Iterable[Edge], curation: Curation | None = None) -> lis
             if len(ref.name.split()) > len(names.get(ref.id, "").split()):
                 names[ref.id] = ref.name
     by_surname: dict[str, set[str]] = {}
+    apart = curation.keep_apart if curation else frozenset()
     for pid, name in names.items():
         words = name.split()
         if len(words) > 1:
+            if pid in apart:
+                by_surname.setdefault(words[-1].casefold(), set()).add("(kept apart)")
             by_surname.setdefault(words[-1].casefold(), set()).add(pid)
     mapping: dict[str, PersonRef] = {}
     curated = {p.id for p in curation.people} if curation else set()

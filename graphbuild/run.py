@@ -92,12 +92,13 @@ def build_outputs(paths, out_dir: Path, *, model=None, batch_size=None, min_conf
     summary = RunSummary()
     edges = list(iter_edges(paths, summary, model=model, batch_size=batch_size,
                             min_confidence=min_confidence, progress=progress))
-    edges = merge_people(edges, curation=_curation(aliases))
+    curation = _curation(aliases)
+    edges = merge_people(edges, curation=curation)
     edges_path = out_dir / "edges.jsonl"
     with edges_path.open("w", encoding="utf-8") as fh:
         for e in edges:
             fh.write(json.dumps(e.to_json(), ensure_ascii=False) + "\n")
-    g = build_graph(edges)
+    g = build_graph(edges, people=curation.people if curation else ())
     outputs = [edges_path, write_graphml(g, out_dir / "graph.graphml"), write_gexf(g, out_dir / "graph.gexf"),
                write_node_link_json(g, out_dir / "graph.json"), write_map(g, out_dir / "map.html")]
     if summary.rejected:
