@@ -105,3 +105,18 @@ def test_unknown_model_names_the_fix(tmp_path, example_article):
                                  "--model", "no_such_model_xx"])
     assert result.exit_code == 2
     assert "no_such_model_xx" in result.output and "pip install" in result.output
+
+
+@pytest.mark.browser
+def test_built_example_map_in_chromium(built, open_map, artifacts):
+    """The map `build` writes for the bundled article: offline, complete, evidence on click."""
+    out, _ = built
+    g = read_node_link_json(out / "graph.json")
+    mp = open_map(out / "map.html")
+    assert mp.blocked == [] and mp.errors == []
+    assert mp.api("[m.nodeCount, m.edgeCount]") == [g.number_of_nodes(), g.number_of_edges()]
+    [crit] = mp.page.evaluate("""JSON.parse(document.getElementById('graphbuild-data').textContent).relations
+        .filter(r => r.relation === 'CRITICIZED' && r.modality === 'asserted').map(r => r.id)""")
+    assert mp.api(f"m.selectEdge('{crit}')") is True
+    assert any("jerk" in q for q in mp.page.locator("#panel blockquote").all_text_contents())
+    mp.page.screenshot(path=str(artifacts / "example-build-map.png"))
