@@ -152,6 +152,25 @@ def write_node_link_json(g: nx.MultiDiGraph, path: str | Path) -> Path:
     return Path(path)
 
 
+def build_file(path: str | Path, name: str) -> Path:
+    """``path`` itself if it is a file, else ``path/name`` inside a build folder.
+
+    >>> build_file("no/such/place", "graph.json")
+    Traceback (most recent call last):
+    ...
+    graphbuild.errors.InputPathError: no/such/place: no such file; give a graph.json or a folder written by `graphbuild build` that holds one
+    """
+    from .errors import InputPathError
+
+    p = Path(path)
+    if p.is_dir():
+        p = p / name
+    if not p.is_file():
+        raise InputPathError(str(path), f"no such file; give a {name} or a folder written by "
+                                        "`graphbuild build` that holds one")
+    return p
+
+
 def read_node_link_json(path: str | Path) -> nx.MultiDiGraph:
     """Read back a graph written by ``write_node_link_json``."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import BackendError, EdgeFormatError, InputPathError
+from ..graph import build_file
 from ..records import Edge, Relation
 from ..settings import resolve
 from . import cypher
@@ -95,13 +96,7 @@ def connect(uri: str | None = None, user: str | None = None, password: str | Non
 
 def edges_path(path: str | Path) -> Path:
     """``path`` itself if it is a file, else ``path/edges.jsonl`` (a build folder)."""
-    p = Path(path)
-    if p.is_dir():
-        p = p / "edges.jsonl"
-    if not p.is_file():
-        raise InputPathError(str(path), "no such edges file; give an edges.jsonl or a folder "
-                             "written by `graphbuild build` that holds one")
-    return p
+    return build_file(path, "edges.jsonl")
 
 
 def read_edge_file(path: str | Path) -> list[Edge]:

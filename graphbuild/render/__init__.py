@@ -87,14 +87,9 @@ def notebook_map(graph: nx.MultiDiGraph, *, height: int = 600, **kwargs):
 def read_graph(path: str | Path) -> nx.MultiDiGraph:
     """The graph in ``path``: a node-link graph.json, or a build folder that holds one."""
     from ..errors import InputPathError
-    from ..graph import read_node_link_json
+    from ..graph import build_file, read_node_link_json
 
-    p = Path(path)
-    if p.is_dir():
-        p = p / "graph.json"
-    if not p.is_file():
-        raise InputPathError(str(p), "no such graph file; give a graph.json or a folder written by "
-                                     "`graphbuild build`")
+    p = build_file(path, "graph.json")
     try:
         return read_node_link_json(p)
     except (ValueError, KeyError, TypeError) as exc:
