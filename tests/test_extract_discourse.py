@@ -57,3 +57,26 @@ def test_modality(nlp, text, modality):
 def test_refusal_to_back_is_also_opposition(nlp):
     got = triples(edges_of(nlp, "Mitt Romney refused to endorse Donald Trump."))
     assert ("Mitt Romney", "OPPOSED", "Donald Trump") in got
+
+
+def test_pronoun_gender_from_titles(nlp):
+    text = "Mrs Camilla Parker Bowles met Mr Tony Blair. She later praised Gordon Brown."
+    assert ("Camilla Parker Bowles", "PRAISED", "Gordon Brown") in triples(edges_of(nlp, text))
+
+
+def test_tail_of_a_longer_name_is_the_same_person(nlp):
+    text = "Hillary Rodham Clinton spoke in Iowa on Monday. Later, Mrs Rodham Clinton thanked Tony Blair."
+    assert ("Hillary Rodham Clinton", "PRAISED", "Tony Blair") in triples(edges_of(nlp, text))
+
+
+def test_a_pronoun_whose_antecedent_is_an_unnamed_role_stays_unresolved(nlp):
+    text = ("Camilla Parker Bowles is divorced. The poll found that the Queen would hand the throne "
+            "to her grandson Prince William.")
+    assert not any(rel == "RELATED_TO" for _, rel, _ in triples(edges_of(nlp, text), None))
+
+
+def test_kin_apposition_with_a_plural_owner(nlp):
+    text = ("Democratic candidate Randy Bryce is confronting an ad in which his brother endorses a rival. "
+            "That upset Nancy Bryce, their mother.")
+    got = triples(edges_of(nlp, text))
+    assert ("Nancy Bryce", "RELATED_TO", "Randy Bryce") in got or ("Randy Bryce", "RELATED_TO", "Nancy Bryce") in got

@@ -73,6 +73,8 @@ class Lexicon:
     party_words: frozenset[str]
     conditional_marks: frozenset[str]
     pronouns: frozenset[str]
+    pronoun_gender: dict[str, str]
+    gendered_words: dict[str, str]  # titles, roles and kin nouns that say "m" or "f"
     first_person: frozenset[str]
 
     @property
@@ -123,5 +125,6 @@ def load_lexicon() -> Lexicon:
         refusal_governors=f(raw["refusal_governors"]), negators=f(raw["negators"]),
         hedges=f(raw["hedges"]), party_words=f(raw["party_words"]),
         conditional_marks=f(raw["conditional_marks"]), pronouns=f(raw["pronouns"]),
+        pronoun_gender=dict(raw["pronouns"]), gendered_words=dict(raw["gendered_words"]),
         first_person=f(raw["first_person"]),
     )

@@ -51,6 +51,7 @@ class PersonInfo:
     roles: set[str] = field(default_factory=set)
     title_words: set[str] = field(default_factory=set)  # every word written in front of the name
     titled: bool = False
+    gender: str | None = None  # "m" or "f" when a title or role says so
     first: int = 10**9  # token index of the first mention
     count: int = 0
 
@@ -184,6 +185,12 @@ def cluster_people(doc: Doc, names: list[NameSpan], lex: Lexicon) -> tuple[dict[
         key = (core[0].lower(), core[-1].lower())
         pid = by_key.get(key)
         if pid is None:
+            # "Mrs Parker Bowles" after "Camilla Parker Bowles": a tail of a longer name.
+            tails = [p for p in people.values() if len(_core(p.name, lex)) > len(core)
+                     and [w.lower() for w in _core(p.name, lex)[-len(core):]] == [w.lower() for w in core]]
+            if len(tails) == 1:
+                pid = tails[0].pid
+        if pid is None:
             pid = person_id(span.text)
             while pid in people:
                 pid += "-2"
@@ -234,6 +241,8 @@ def cluster_people(doc: Doc, names: list[NameSpan], lex: Lexicon) -> tuple[dict[
         info.first = min(info.first, span.start)
         info.roles |= _roles_from_titles(span.titles, lex)
         info.title_words.update(span.titles)
+        for word in span.titles:
+            info.gender = info.gender or lex.gendered_words.get(word)
         if any(t in lex.title_roles for t in span.titles):
             info.titled = True
         for i in range(span.start, span.end):
@@ -285,6 +294,7 @@ def _add_appositive_roles(doc: Doc, people: dict[str, PersonInfo], token_pid: di
                     if phrase.endswith(role):
                         people[pid].roles.add(role)
                         people[pid].title_words.update(phrase.split())
+                people[pid].gender = people[pid].gender or lex.gendered_words.get(role_tok.lower_)
 
 
 def role_phrase(tok: Token) -> str:
@@ -306,6 +316,7 @@ class Resolver:
         self.doc, self.people, self.token_pid, self.lex = doc, people, token_pid, lex
         self.quote_of, self.speakers = quote_of, speakers  # token -> quote index; quote -> speaker pid
         self._cache: dict[int, tuple[str | None, str]] = {}
+        self._want_gender: str | None = None  # set while a gendered pronoun is being resolved
         self._sent_start = {}
         for si, s in enumerate(doc.sents):
             for t in s:
@@ -359,14 +370,31 @@ class Resolver:
             if sent - si > window or (same_sentence and si != sent):
                 return None
             pid = self.token_pid.get(i)
+            if pid is None and self._unnamed_antecedent(self.doc[i]):
+                return None  # "the Queen handing the throne to her grandson": her is the Queen
             if pid is None and self.doc[i].lower_ in self.lex.first_person and self.quote_of.get(i) is not None:
                 pid = self.speakers.get(self.quote_of[i])
-            if not pid or pid in exclude:
+            if not pid or pid in exclude or not self._gender_fits(pid):
                 continue
             if subjects_only and not self._is_subject(self.doc[i]):
                 continue
             return pid
         return None
+
+    def _unnamed_antecedent(self, tok: Token) -> bool:
+        """A definite role or kin noun in an argument slot that names nobody in the article."""
+        if self._want_gender is None:
+            return False  # only he/she and their forms point at one person; "their" does not
+        if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.lower_ in self.lex.gendered_words):
+            return False
+        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or tok.lower_ not in self.lex.all_roles:
+            return False
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return False
+        gender = self.lex.gendered_words.get(tok.lower_)
+        if self._want_gender and gender and gender != self._want_gender:
+            return False
+        return self._role(tok) is None
 
     @staticmethod
     def _is_subject(tok: Token) -> bool:
@@ -386,7 +414,28 @@ class Resolver:
                     return pid
         return None
 
+    def _gender_fits(self, pid: str) -> bool:
+        want = self._want_gender
+        have = self.people[pid].gender
+        return want is None or have is None or want == have
+
     def _pronoun(self, tok: Token) -> str | None:
+        outer, self._want_gender = self._want_gender, self.lex.pronoun_gender.get(tok.lower_)
+        try:
+            return self._pronoun_candidates(tok)
+        finally:
+            self._want_gender = outer
+
+    def pronoun_excluding(self, tok: Token, exclude: set[str]) -> str | None:
+        """A pronoun's person when some people are ruled out ('Nancy Bryce, their
+        mother': 'their' is not Nancy)."""
+        outer, self._want_gender = self._want_gender, self.lex.pronoun_gender.get(tok.lower_)
+        try:
+            return self._recent(tok.i, exclude, window=2) or self._salient(tok.i, exclude)
+        finally:
+            self._want_gender = outer
+
+    def _pronoun_candidates(self, tok: Token) -> str | None:
         exclude: set[str] = set()
         q = self.quote_of.get(tok.i)
         if q is not None and self.speakers.get(q):
@@ -432,7 +481,9 @@ class Resolver:
             if sent - self._sent_start.get(i, 0) > window:
                 break
             pid = self.token_pid.get(i)
-            if pid and pid not in exclude:
+            if pid is None and not seen and self._unnamed_antecedent(self.doc[i]):
+                return None
+            if pid and pid not in exclude and self._gender_fits(pid):
                 seen.add(pid)
         if not seen:
             return None
@@ -454,7 +505,9 @@ class Resolver:
             if not owner:
                 return None
             surname = self.people[owner].last
-            kin = [p for p in self.people.values() if p.pid != owner and p.last == surname]
+            gender = self.lex.gendered_words.get(tok.lower_)
+            kin = [p for p in self.people.values() if p.pid != owner and p.last == surname
+                   and (gender is None or p.gender in (None, gender))]
             if not kin:
                 return None
             return max(kin, key=lambda p: (p.titled, p.count)).pid

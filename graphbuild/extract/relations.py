@@ -389,6 +389,8 @@ class PatternMatcher:
         hows = self.r.how(tok)
         for owner in owners:
             pid = self.r.person(owner)
+            if pid == holder and owner.pos_ == "PRON":
+                pid = self.r.pronoun_excluding(owner, {holder})
             if not pid:
                 continue
             rel = Relation.RELATED_TO if kin else Relation.SERVED_UNDER
