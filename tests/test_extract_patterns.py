@@ -189,3 +189,15 @@ def test_a_past_non_event_is_not_opposition(nlp):
     got = triples(edges_of(nlp, "In 2016 Jeff Sessions did not endorse Ted Cruz."), None)
     assert ("Jeff Sessions", "OPPOSED", "Ted Cruz") not in got
     assert ("Jeff Sessions", "ENDORSED", "Ted Cruz") in got  # kept, as negated
+
+
+def test_the_accused_object_is_who_acts_in_the_of_clause(nlp):
+    text = ("Pete Buttigieg accused evangelical Christians of being hypocritical for supporting "
+            "President Donald Trump.")
+    assert not any(s == "Pete Buttigieg" and rel == "SUPPORTED" for s, rel, _ in triples(edges_of(nlp, text), None))
+
+
+def test_words_run_together_by_a_scraper_are_not_a_name(nlp):
+    text = "Donald Trump fired former FBI Director James Comey James Brien ComeyThere are poor ideas."
+    names = {e.target.name for e in edges_of(nlp, text)}
+    assert not any("ComeyThere" in n for n in names)

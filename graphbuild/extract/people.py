@@ -25,6 +25,19 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import Lexicon
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
+# Names may change case after these prefixes (McGahn, DeSantis, LaHood); elsewhere a
+# lower-to-upper change inside a word means a scraper ran two words together.
+_CASE_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)(?=[A-Z])")
+_CASE_CHANGE = re.compile(r"[a-z][A-Z]")
+
+
+def _glued(word: str) -> bool:
+    """True for 'ComeyThere', false for 'McGahn' or 'DeSantis'.
+
+    >>> [_glued(w) for w in ("ComeyThere", "McGahn", "DeSantis", "McConnellThe", "O'Rourke")]
+    [True, False, False, True, False]
+    """
+    return bool(_CASE_CHANGE.search(_CASE_PREFIX.sub("", word)))
 _NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z'\-\.]*$|^[A-Z]\.$|^(de|da|van|von|der|bin|al|la|le|del|di|du|mac)$")
 
 
@@ -101,6 +114,8 @@ def _plausible_name(tokens: list[Token], lex: Lexicon) -> bool:
         return False
     if all(_INITIAL.match(w) for w in core):
         return False
+    if any(_glued(w) for w in core):
+        return False  # "ComeyThere": words run together by a scraper, not a name
     return all(_NAME_TOKEN.match(w) for w in core) and not any(ch.isdigit() for w in words for ch in w)
 
 

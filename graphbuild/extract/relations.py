@@ -126,9 +126,12 @@ class PatternMatcher:
         if verb.dep_ == "pcomp":
             governor = head.head
             objs = _children(governor, "dobj")
-            if head.lower_ == "for" and objs and governor.pos_ == "VERB":
-                return self.people_at(objs[0], proxy=False)  # "slammed X for attacking Y"
-            return self.subjects(governor, depth + 1) if governor.i != head.i else []
+            if head.lower_ in ("for", "of") and objs and governor.pos_ == "VERB":
+                # "slammed X for attacking Y", "accused them of supporting Y": the object acts.
+                return self.people_at(objs[0], proxy=False)
+            if governor.pos_ not in ("VERB", "AUX") or governor.i == head.i:
+                return []  # "them ... hypocritical for supporting Y": no safe subject
+            return self.subjects(governor, depth + 1)
         if verb.dep_ in ("relcl", "acl"):
             # "the first senator to endorse him": the noun is the subject when it is
             # a person, or the complement of a person ("I was the first senator").
