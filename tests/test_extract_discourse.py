@@ -80,3 +80,9 @@ def test_kin_apposition_with_a_plural_owner(nlp):
             "That upset Nancy Bryce, their mother.")
     got = triples(edges_of(nlp, text))
     assert ("Nancy Bryce", "RELATED_TO", "Randy Bryce") in got or ("Randy Bryce", "RELATED_TO", "Nancy Bryce") in got
+
+
+def test_a_described_relative_is_not_guessed_from_the_surname(nlp):
+    text = ("Hillary Clinton campaigned with Bill Clinton in Kentucky. Her father, an influential Democrat "
+            "in Kentucky, is a long-time ally.")
+    assert not any(rel == "RELATED_TO" for _, rel, _ in triples(edges_of(nlp, text), None))

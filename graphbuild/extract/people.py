@@ -514,7 +514,9 @@ class Resolver:
         if det.dep_ == "det" and det.lower_ not in ("the", "this", "that"):
             return None
         if tok.lower_ in self.lex.kin_nouns:
-            if det.dep_ != "poss":
+            if det.dep_ != "poss" or any(c.dep_ == "appos" for c in tok.children):
+                # "Her father, an influential Democrat, ...": described, not named, so
+                # not one of the article's named people.
                 return None
             owner = self.person(det)
             if not owner:
