@@ -201,3 +201,15 @@ def test_words_run_together_by_a_scraper_are_not_a_name(nlp):
     text = "Donald Trump fired former FBI Director James Comey James Brien ComeyThere are poor ideas."
     names = {e.target.name for e in edges_of(nlp, text)}
     assert not any("ComeyThere" in n for n in names)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Amid calls for Mike Pence to replace Donald Trump, the party met.", ("Mike Pence", "SUCCEEDED", "Donald Trump")),
+    ("When Donald Trump replaced Antonin Scalia with Neil Gorsuch, nothing changed.",
+     ("Donald Trump", "SUCCEEDED", "Antonin Scalia")),
+    ("Republicans met on Monday. Their impeachment of Bill Clinton backfired, Monica Lewinsky said.",
+     ("Monica Lewinsky", "INVESTIGATED", "Bill Clinton")),
+    ("Charlie Sykes, a Never Trump conservative, is critical of Donald Trump.", ("Never Trump", "CRITICIZED", "Donald Trump")),
+])
+def test_lines_that_must_not_be_drawn(nlp, text, absent):
+    assert absent not in triples(edges_of(nlp, text))

@@ -28,6 +28,7 @@ class VerbPattern:
     no_prt: tuple[str, ...] = ()  # particles that change the meaning ("fire back")
     oprd: tuple[str, ...] = ()  # nouns that must complete the verb ("called X a jerk")
     needs_prep: tuple[str, ...] = ()  # a prep the verb must also carry ("named X as ...")
+    no_prep: tuple[str, ...] = ()  # a prep that hands the role to someone else ("replaced X with Y")
     needs_dobj_noun: tuple[str, ...] = ()  # light-verb nouns ("put a hold on X")
     needs_prep_object_noun: tuple[str, ...] = ()  # "likened X to a guard"
     needs_xcomp: tuple[str, ...] = ()  # "forced X to resign"
@@ -101,7 +102,7 @@ def load_lexicon() -> Lexicon:
         verbs.setdefault(e["lemma"], []).append(VerbPattern(
             lemma=e["lemma"], relation=Relation.parse(e["relation"]), preps=_tuple(e, "preps"),
             prt=e.get("prt"), no_prt=_tuple(e, "no_prt"), oprd=_tuple(e, "oprd"),
-            needs_prep=_tuple(e, "needs_prep"), needs_dobj_noun=_tuple(e, "needs_dobj_noun"),
+            needs_prep=_tuple(e, "needs_prep"), no_prep=_tuple(e, "no_prep"), needs_dobj_noun=_tuple(e, "needs_dobj_noun"),
             needs_prep_object_noun=_tuple(e, "needs_prep_object_noun"),
             needs_xcomp=_tuple(e, "needs_xcomp"),
             negated_means=Relation.parse(e["negated_means"]) if e.get("negated_means") else None,

@@ -364,7 +364,9 @@ class Resolver:
             return self.speakers.get(q), "speaker"
         if low in self.lex.pronouns and tok.pos_ == "PRON":
             return self._pronoun(tok), "pronoun"
-        if low in ("their", "they", "them") and tok.pos_ == "PRON" and tok.dep_ == "poss":
+        if low == "their" and tok.dep_ == "poss" and tok.head.lower_ in self.lex.kin_nouns:
+            # "Nancy Bryce, their mother": a plural owner of a kin noun is one of the family;
+            # elsewhere "their" is a group, never one person.
             return self._pronoun(tok), "pronoun"
         for child in tok.children:
             if child.dep_ == "appos" and self.token_pid.get(child.i):

@@ -208,6 +208,8 @@ class PatternMatcher:
                 return False
         if p.needs_prep and not any(c.dep_ in ("prep", "dative") and c.lower_ in p.needs_prep for c in verb.children):
             return False
+        if p.no_prep and any(c.dep_ in ("prep", "agent") and c.lower_ in p.no_prep for c in verb.children):
+            return False
         if p.needs_dobj_noun and not any(c.lemma_.lower() in p.needs_dobj_noun for c in _children(verb, "dobj")):
             return False
         if p.needs_prep_object_noun:
@@ -463,6 +465,9 @@ def modality_of(tok: Token, lex: Lexicon) -> Modality:
                     hypothetical = True
         if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in node.children):
             return Modality.HYPOTHETICAL
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children) and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return Modality.HYPOTHETICAL  # "calls for Pence to replace Trump"
         dep = node.dep_
         if dep not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl") or node.head.i == node.i:
             break
