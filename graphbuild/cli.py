@@ -17,7 +17,11 @@ from .settings import help_for
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn political news into an evidence-backed graph of who did what to whom.")
 
-PATHS = typer.Argument(..., help=".txt/.md files, folders of them, or .jsonl/.jsonl.gz files")
+PATHS = typer.Argument(..., help=".txt/.md/.html files, RSS/Atom feeds, .jsonl/.jsonl.gz files, or folders of them")
+WORKERS = typer.Option(None, "--workers", "-w", min=1, help=help_for("workers"))
+SCHEDULER = typer.Option(None, "--scheduler", help=help_for("scheduler"))
+NO_CACHE = typer.Option(False, "--no-cache", help="neither read nor write the edge cache")
+FULL = typer.Option(False, "--full", help="re-extract every article and refresh the edge cache")
 
 
 def _fail(exc: GraphbuildError) -> None:
@@ -38,15 +42,23 @@ def extract(
     min_confidence: Optional[float] = typer.Option(None, help=help_for("min_confidence")),
     aliases: Optional[Path] = typer.Option(None, help="curation file (YAML or CSV) to merge, split and name people"),
     rejects: Optional[Path] = typer.Option(None, help="write skipped inputs here as JSONL [default: beside --out]"),
+    workers: Optional[int] = WORKERS,
+    scheduler: Optional[str] = SCHEDULER,
+    no_cache: bool = NO_CACHE,
+    full: bool = FULL,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
 ) -> None:
-    """Extract person-to-person edges, one JSON line per piece of evidence."""
+    """Extract person-to-person edges, one JSON line per piece of evidence.
+
+    Unchanged articles reuse their edges from <out stem>.cache.sqlite beside --out.
+    """
     from .run import extract_to_file
 
     try:
         summary = extract_to_file(paths, out, model=model, batch_size=batch_size,
                                   min_confidence=min_confidence, aliases=aliases,
-                                  rejects=rejects, progress=not quiet)
+                                  rejects=rejects, workers=workers, scheduler=scheduler,
+                                  cache=not no_cache, full=full, progress=not quiet)
     except GraphbuildError as exc:
         _fail(exc)
     summary.print()
@@ -61,14 +73,23 @@ def build(
     batch_size: Optional[int] = typer.Option(None, help=help_for("batch_size")),
     min_confidence: Optional[float] = typer.Option(None, help=help_for("min_confidence")),
     aliases: Optional[Path] = typer.Option(None, help="curation file (YAML or CSV) to merge, split and name people"),
+    workers: Optional[int] = WORKERS,
+    scheduler: Optional[str] = SCHEDULER,
+    no_cache: bool = NO_CACHE,
+    full: bool = FULL,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
 ) -> None:
-    """Extract, then write edges.jsonl, graph.graphml, graph.gexf, graph.json and map.html."""
+    """Extract, then write edges.jsonl, graph.graphml, graph.gexf, graph.json and map.html.
+
+    Unchanged articles reuse their edges from cache.sqlite in the --out folder.
+    """
     from .run import build_outputs
 
     try:
         summary = build_outputs(paths, out, model=model, batch_size=batch_size,
-                                min_confidence=min_confidence, aliases=aliases, progress=not quiet)
+                                min_confidence=min_confidence, aliases=aliases, workers=workers,
+                                scheduler=scheduler, cache=not no_cache, full=full,
+                                progress=not quiet)
     except GraphbuildError as exc:
         _fail(exc)
     summary.print()

@@ -45,6 +45,7 @@ class RunSummary:
     """What a run did: articles read and skipped (with reasons), people, edges by type."""
 
     articles: int = 0
+    reused: int = 0  # articles whose edges came from the cache of an earlier run
     rejected: list[Rejection] = field(default_factory=list)
     people: set[str] = field(default_factory=set)
     by_relation: Counter = field(default_factory=Counter)
@@ -78,6 +79,8 @@ class RunSummary:
         c.print(f"[bold]articles read:[/bold] {self.articles}   [bold]skipped:[/bold] {len(self.rejected)}   "
                 f"[bold]people:[/bold] {len(self.people)}   [bold]edges:[/bold] {self.edges}   "
                 f"[bold]seconds:[/bold] {self.seconds:.1f}")
+        if self.reused:
+            c.print(f"reused from the cache: {self.reused} of {self.articles} articles")
         if self.by_relation:
             c.print("edges by type: " + ", ".join(f"{k} {v}" for k, v in self.by_relation.most_common()))
             c.print("by modality: " + ", ".join(f"{k} {v}" for k, v in self.by_modality.most_common()))
