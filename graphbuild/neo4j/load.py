@@ -139,10 +139,12 @@ def evidence_key(edge: Edge) -> str:
     >>> e = Edge(PersonRef("a", "A"), PersonRef("b", "B"), Relation.FIRED, "fired",
     ...          ArticleRef("x"), EdgeEvidence("A fired B.", 0, 10))
     >>> evidence_key(e)
-    '4e2fcc2dcb38e209d5959263'
+    '1ec0193bd58c0b546b59240d'
     """
+    # Modality and wording are part of it: one sentence can hold "fired" (asserted)
+    # and "planned to dismiss" (hypothetical) between the same two people.
     parts = [edge.article.id, edge.evidence.start, edge.evidence.end, edge.relation.value,
-             edge.source.id, edge.target.id]
+             edge.source.id, edge.target.id, edge.modality.value, edge.label]
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:24]
 
 
