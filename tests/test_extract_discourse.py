@@ -86,3 +86,34 @@ def test_a_described_relative_is_not_guessed_from_the_surname(nlp):
     text = ("Hillary Clinton campaigned with Bill Clinton in Kentucky. Her father, an influential Democrat "
             "in Kentucky, is a long-time ally.")
     assert not any(rel == "RELATED_TO" for _, rel, _ in triples(edges_of(nlp, text), None))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pronoun in a fronted phrase looks ahead to the main subject
+    ("Xi Jinping spoke first. Before his first meeting with Kim Jong Un, Donald Trump praised Mike Pompeo.",
+     ("Donald Trump", "PRAISED", "Mike Pompeo")),
+    # "the US president" is not "the French president"
+    ("Emmanuel Macron, the French president, arrived. President Donald Trump waited. "
+     "Benjamin Netanyahu met the US president on Monday.", ("Benjamin Netanyahu", "MET_WITH", "Donald Trump")),
+    # "threatened to fire X": a threat against X, the firing only planned
+    ("Donald Trump threatened to fire Jeff Sessions.", ("Donald Trump", "THREATENED", "Jeff Sessions")),
+])
+def test_more_resolution_and_wording(nlp, text, expected):
+    got = triples(edges_of(nlp, text))
+    s, rel, t = expected
+    assert expected in got or (rel == "MET_WITH" and (t, rel, s) in got)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Donald Trump threatened to fire Jeff Sessions.", ("Donald Trump", "FIRED", "Jeff Sessions")),
+    ("Mitch McConnell warned Donald Trump against triggering another shutdown.",
+     ("Mitch McConnell", "THREATENED", "Donald Trump")),
+    ('"Nor did I ever meet with Brett Kavanaugh," Manny Miranda said.', ("Brett Kavanaugh", "MET_WITH", "Manny Miranda")),
+    ("Susan Fellner has seen Bernie Sanders, but she is yet to meet Hillary Clinton.",
+     ("Hillary Clinton", "MET_WITH", "Susan Fellner")),
+    # a first name says who "his" is not
+    ("Hillary Clinton spoke in Iowa. \"The public wasn't invited,\" his wife Deb added.",
+     ("Deb", "RELATED_TO", "Hillary Clinton")),
+])
+def test_more_lines_that_must_not_be_drawn(nlp, text, absent):
+    assert absent not in triples(edges_of(nlp, text))

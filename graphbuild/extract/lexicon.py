@@ -33,6 +33,9 @@ class VerbPattern:
     needs_prep_object_noun: tuple[str, ...] = ()  # "likened X to a guard"
     needs_xcomp: tuple[str, ...] = ()  # "forced X to resign"
     negated_means: Relation | None = None  # "would not support X" asserts OPPOSED
+    needs_ccomp: bool = False  # "warned X that ...", not "warned X against ..."
+    no_xcomp: bool = False  # "threatened X", not "threatened to ..."
+    xcomp_object: bool = False  # "threatened to fire X": the target is the object of the xcomp
     proxy_only: bool = False  # the target is only ever the owner of a proxy noun
     deep_object: bool = False  # the target may sit deeper ("recused from the probe into X")
 
@@ -71,7 +74,9 @@ class Lexicon:
     refusal_governors: frozenset[str]
     negators: frozenset[str]
     hedges: frozenset[str]
-    party_words: frozenset[str]
+    contrast_words: tuple[frozenset[str], ...]  # groups: two words of one group contradict
+    correlative_negators: frozenset[str]
+    first_name_gender: dict[str, str]
     conditional_marks: frozenset[str]
     pronouns: frozenset[str]
     pronoun_gender: dict[str, str]
@@ -107,6 +112,8 @@ def load_lexicon() -> Lexicon:
             needs_xcomp=_tuple(e, "needs_xcomp"),
             negated_means=Relation.parse(e["negated_means"]) if e.get("negated_means") else None,
             proxy_only=bool(e.get("proxy_only")), deep_object=bool(e.get("deep_object")),
+            needs_ccomp=bool(e.get("needs_ccomp")), no_xcomp=bool(e.get("no_xcomp")),
+            xcomp_object=bool(e.get("xcomp_object")),
         ))
     f = frozenset
     return Lexicon(
@@ -124,7 +131,9 @@ def load_lexicon() -> Lexicon:
         hypothetical_governors=f(raw["hypothetical_governors"]),
         commitment_governors=f(raw["commitment_governors"]),
         refusal_governors=f(raw["refusal_governors"]), negators=f(raw["negators"]),
-        hedges=f(raw["hedges"]), party_words=f(raw["party_words"]),
+        hedges=f(raw["hedges"]), contrast_words=tuple(f(g) for g in raw["contrast_words"]),
+        correlative_negators=f(raw["correlative_negators"]),
+        first_name_gender={**{n: "m" for n in raw["male_first_names"]}, **{n: "f" for n in raw["female_first_names"]}},
         conditional_marks=f(raw["conditional_marks"]), pronouns=f(raw["pronouns"]),
         pronoun_gender=dict(raw["pronouns"]), gendered_words=dict(raw["gendered_words"]),
         first_person=f(raw["first_person"]),

@@ -256,6 +256,8 @@ def cluster_people(doc: Doc, names: list[NameSpan], lex: Lexicon) -> tuple[dict[
         info.first = min(info.first, span.start)
         info.roles |= _roles_from_titles(span.titles, lex)
         info.title_words.update(span.titles)
+        info.gender = info.gender or lex.first_name_gender.get(_core(info.name, lex)[0].lower()
+                                                               if len(_core(info.name, lex)) > 1 else "")
         for word in span.titles:
             info.gender = info.gender or lex.gendered_words.get(word)
         if any(t in lex.title_roles for t in span.titles):
@@ -477,6 +479,16 @@ class Resolver:
         return self._recent(tok.i, exclude, window=2) or self._salient(tok.i, exclude)
 
     def _main_subject_after(self, tok: Token) -> str | None:
+        # "Before his first meeting with Kim, Mr. Trump told reporters ...": a pronoun in a
+        # fronted phrase looks ahead to the main clause's subject.
+        node = tok
+        while node.head.i != node.i and node.dep_ != "prep":
+            node = node.head
+        root = node.head
+        if node.dep_ == "prep" and node.i < root.i and root.pos_ in ("VERB", "AUX") and node.i == node.sent.start:
+            for c in root.children:
+                if c.dep_ == "nsubj" and c.i > tok.i and self.token_pid.get(c.i):
+                    return self.token_pid[c.i]
         clause = tok
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
@@ -523,6 +535,8 @@ class Resolver:
             owner = self.person(det)
             if not owner:
                 return None
+            if self.how(det) == "pronoun" and self._clause_subject(det) != owner:
+                return None  # a guessed owner makes a guessed relative: too weak to draw
             surname = self.people[owner].last
             gender = self.lex.gendered_words.get(tok.lower_)
             kin = [p for p in self.people.values() if p.pid != owner and p.last == surname
@@ -538,12 +552,12 @@ class Resolver:
         if role is None:
             return None
         holders = [p for p in self.people.values() if role in p.roles]
-        # "the Republican candidate" is not "Democratic congressional candidate Randy Bryce":
-        # a party word that contradicts the holder's own title rules the holder out.
-        parties = set(phrase.split()) & self.lex.party_words
-        if parties:
-            holders = [p for p in holders if not (p.title_words & self.lex.party_words)
-                       or p.title_words & parties]
+        # "the Republican candidate" is not "Democratic congressional candidate Randy Bryce",
+        # "the US president" not "the French president": a contradicting word rules a holder out.
+        for group in self.lex.contrast_words:
+            said = set(phrase.split()) & group
+            if said:
+                holders = [p for p in holders if not (p.title_words & group) or p.title_words & said]
         if not holders:
             return None
         if len(holders) == 1:

@@ -218,9 +218,16 @@ class PatternMatcher:
                 return False
         if p.needs_xcomp and not any(c.lemma_.lower() in p.needs_xcomp for c in _children(verb, "xcomp")):
             return False
+        if p.needs_ccomp and not _children(verb, "ccomp"):
+            return False
+        if (p.no_xcomp or p.xcomp_object) and bool(_children(verb, "xcomp")) != p.xcomp_object:
+            return False
         return True
 
     def _objects(self, verb: Token, p: VerbPattern) -> list[tuple[str, str]]:
+        if p.xcomp_object:
+            return [x for x_ in _children(verb, "xcomp") for o in _children(x_, "dobj")
+                    for x in self.people_at(o, proxy=True)]
         if p.needs_dobj_noun or p.preps:
             preps = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in p.preps]
             for d in _children(verb, "dobj"):  # "put a hold on X": the prep may hang on the noun
@@ -407,7 +414,10 @@ class PatternMatcher:
 # -- modality -------------------------------------------------------------------------
 
 def _negated_here(tok: Token, lex: Lexicon) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in tok.children)
+    """'not', 'never', 'nor did I ...', and 'is yet to' (not so far)."""
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "yet") and tok.lemma_ == "be")
+               or (c.dep_ == "advmod" and c.lower_ == "never") or c.lower_ in lex.correlative_negators
+               for c in tok.children)
 
 
 def _negation_is_refusal(verb: Token, lex: Lexicon) -> bool:
