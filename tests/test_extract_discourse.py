@@ -117,3 +117,9 @@ def test_more_resolution_and_wording(nlp, text, expected):
 ])
 def test_more_lines_that_must_not_be_drawn(nlp, text, absent):
     assert absent not in triples(edges_of(nlp, text))
+
+
+def test_a_kin_owner_pronoun_needs_a_name_nearby(nlp):
+    text = ("Bernie Sanders rallied in Iowa.\n\nVoters lined up for hours. "
+            "\"The public wasn't invited,\" his wife Deb added.")
+    assert not any(rel == "RELATED_TO" for _, rel, _ in triples(edges_of(nlp, text), None))

@@ -405,10 +405,21 @@ class PatternMatcher:
                 pid = self.r.pronoun_excluding(owner, {holder})
             if not pid:
                 continue
+            if self.r.how(owner) == "pronoun" and not self._named_nearby(pid, owner):
+                continue  # "his wife Deb" far from any name: the owner would be a guess
             rel = Relation.RELATED_TO if kin else Relation.SERVED_UNDER
             owner_word = owner.lower_ if owner.pos_ == "PRON" else self.r.name_of(pid)
             label = f"{owner_word} {phrase}".strip()
             self.emit([(holder, hows)], [(pid, self.r.how(owner))], rel, label, tok, 0.7, Modality.ASSERTED)
+
+
+    def _named_nearby(self, pid: str, pronoun: Token) -> bool:
+        """Whether ``pid`` is named earlier in the pronoun's sentence ("their": or the one before)."""
+        sent = pronoun.sent
+        start = sent.start
+        if pronoun.lower_ == "their" and start > 0:
+            start = self.doc[start - 1].sent.start
+        return any(self.r.token_pid.get(i) == pid for i in range(start, pronoun.i))
 
 
 # -- modality -------------------------------------------------------------------------
