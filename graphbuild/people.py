@@ -108,13 +108,16 @@ def load_curation(path: str | Path) -> Curation:
     return Curation(tuple(people), index, frozenset(apart))
 
 
-def merge_people(edges: Iterable[Edge], curation: Curation | None = None) -> list[Edge]:
-    """The same edges with one id per person across the corpus (see the module doc)."""
-    edges = list(edges)
-    if curation is not None:
-        edges = [curation.apply(e) for e in edges]
+def person_mapping(edges: Iterable[Edge], curation: Curation | None = None) -> dict[str, PersonRef]:
+    """Each person id in ``edges`` -> the corpus-wide person it denotes (see the module doc).
+
+    Reads the edges once and keeps only names, so it also serves a stream too
+    large to hold (``graphbuild extract`` reads its own output back through it).
+    """
     names: dict[str, str] = {}
     for e in edges:
+        if curation is not None:
+            e = curation.apply(e)
         for ref in (e.source, e.target):
             if len(ref.name.split()) > len(names.get(ref.id, "").split()):
                 names[ref.id] = ref.name
@@ -126,8 +129,8 @@ def merge_people(edges: Iterable[Edge], curation: Curation | None = None) -> lis
             if pid in apart:
                 by_surname.setdefault(words[-1].casefold(), set()).add("(kept apart)")
             by_surname.setdefault(words[-1].casefold(), set()).add(pid)
-    mapping: dict[str, PersonRef] = {}
     curated = {p.id for p in curation.people} if curation else set()
+    mapping: dict[str, PersonRef] = {pid: PersonRef(pid, name) for pid, name in names.items()}
     for pid, name in names.items():
         words = name.split()
         if len(words) == 1 and pid not in curated:
@@ -135,7 +138,18 @@ def merge_people(edges: Iterable[Edge], curation: Curation | None = None) -> lis
             if len(full) == 1:
                 target = next(iter(full))
                 mapping[pid] = PersonRef(target, names[target])
-    for pid, name in names.items():
-        if pid not in mapping and name != "":
-            mapping[pid] = PersonRef(pid, name)
-    return [_replace_ends(e, lambda ref: mapping.get(ref.id, ref)) for e in edges]
+    return mapping
+
+
+def apply_mapping(edge: Edge, mapping: dict[str, PersonRef], curation: Curation | None = None) -> Edge:
+    """``edge`` with both ends (and the speaker) given their corpus-wide person."""
+    if curation is not None:
+        edge = curation.apply(edge)
+    return _replace_ends(edge, lambda ref: mapping.get(ref.id, ref))
+
+
+def merge_people(edges: Iterable[Edge], curation: Curation | None = None) -> list[Edge]:
+    """The same edges with one id per person across the corpus (see the module doc)."""
+    edges = list(edges)
+    mapping = person_mapping(edges, curation)
+    return [apply_mapping(e, mapping, curation) for e in edges]

@@ -18,8 +18,8 @@ from .articles import read_articles, rejection_of
 from .errors import ModelNotFoundError
 from .incremental import EdgeCache, fingerprint
 from .parallel import ExtractOptions, _chunks, make_runner, run_ordered
-from .graph import build_graph, write_gexf, write_graphml, write_node_link_json
-from .people import merge_people
+from .graph import build_graph, read_edges, write_gexf, write_graphml, write_node_link_json
+from .people import apply_mapping, merge_people, person_mapping
 from .progress import RunSummary, progress_bar
 from .records import Article, Edge, Rejection
 from .settings import resolve
@@ -116,15 +116,21 @@ def extract_to_file(paths, out: Path, *, model=None, batch_size=None, min_confid
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     curation = _curation(aliases)
-    with out.open("w", encoding="utf-8") as fh:
+    # Edges stream to a partial file as articles finish (an interrupted run keeps them);
+    # a second pass over it gives each person one id across the corpus.
+    partial = out.with_name(out.name + ".partial")
+    with partial.open("w", encoding="utf-8") as fh:
         for edge in iter_edges(paths, summary, model=model, batch_size=batch_size,
                                min_confidence=min_confidence, workers=workers, scheduler=scheduler,
                                cache=out.with_name(out.stem + ".cache.sqlite") if cache else None,
                                full=full, progress=progress):
-            if curation is not None:
-                edge = curation.apply(edge)
             fh.write(json.dumps(edge.to_json(), ensure_ascii=False) + "\n")
             fh.flush()
+    mapping = person_mapping(read_edges(partial), curation)
+    with out.open("w", encoding="utf-8") as fh:
+        for edge in read_edges(partial):
+            fh.write(json.dumps(apply_mapping(edge, mapping, curation).to_json(), ensure_ascii=False) + "\n")
+    partial.unlink()
     summary.outputs.append(str(out))
     rejects = rejects or out.with_name(out.stem + ".rejects.jsonl")
     _write_rejects(summary.rejected, rejects)

@@ -120,3 +120,15 @@ def test_built_example_map_in_chromium(built, open_map, artifacts):
     assert mp.api(f"m.selectEdge('{crit}')") is True
     assert any("jerk" in q for q in mp.page.locator("#panel blockquote").all_text_contents())
     mp.page.screenshot(path=str(artifacts / "example-build-map.png"))
+
+
+def test_extract_gives_one_id_per_person_across_articles(tmp_path):
+    (tmp_path / "a.txt").write_text("Donald Trump fired James Comey in May.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Later, Trump criticized Comey again.", encoding="utf-8")
+    out = tmp_path / "edges.jsonl"
+    result = runner.invoke(app, ["extract", str(tmp_path), "--out", str(out), "--quiet", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines()]
+    assert {(l["article"]["id"], l["source"]["id"], l["target"]["id"]) for l in lines} == {
+        ("a", "donald-trump", "james-comey"), ("b", "donald-trump", "james-comey")}
+    assert not (tmp_path / "edges.jsonl.partial").exists()
