@@ -213,3 +213,9 @@ def test_words_run_together_by_a_scraper_are_not_a_name(nlp):
 ])
 def test_lines_that_must_not_be_drawn(nlp, text, absent):
     assert absent not in triples(edges_of(nlp, text))
+
+
+def test_a_person_singled_out_in_the_object(nlp):
+    text = ("Lindsey Graham has also criticized the administration's response to the attack, particularly "
+            "the appearance of U.S. ambassador to the United Nations Susan Rice on Sunday talk shows.")
+    assert ("Lindsey Graham", "CRITICIZED", "Susan Rice") in triples(edges_of(nlp, text))

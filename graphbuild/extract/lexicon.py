@@ -74,6 +74,7 @@ class Lexicon:
     refusal_governors: frozenset[str]
     negators: frozenset[str]
     hedges: frozenset[str]
+    singling_out: frozenset[str]
     contrast_words: tuple[frozenset[str], ...]  # groups: two words of one group contradict
     correlative_negators: frozenset[str]
     first_name_gender: dict[str, str]
@@ -131,7 +132,7 @@ def load_lexicon() -> Lexicon:
         hypothetical_governors=f(raw["hypothetical_governors"]),
         commitment_governors=f(raw["commitment_governors"]),
         refusal_governors=f(raw["refusal_governors"]), negators=f(raw["negators"]),
-        hedges=f(raw["hedges"]), contrast_words=tuple(f(g) for g in raw["contrast_words"]),
+        hedges=f(raw["hedges"]), singling_out=f(raw["singling_out"]), contrast_words=tuple(f(g) for g in raw["contrast_words"]),
         correlative_negators=f(raw["correlative_negators"]),
         first_name_gender={**{n: "m" for n in raw["male_first_names"]}, **{n: "f" for n in raw["female_first_names"]}},
         conditional_marks=f(raw["conditional_marks"]), pronouns=f(raw["pronouns"]),

@@ -247,6 +247,18 @@ class PatternMatcher:
                           for x in self.people_at(t, proxy=True)]
             else:
                 found += self.people_at(o, proxy=p.relation.polarity != 0)
+            if not found and p.relation.polarity != 0:
+                found += self._singled_out(o)
+        return found
+
+    def _singled_out(self, obj: Token) -> list[tuple[str, str]]:
+        """'criticized the response, particularly the appearance of Susan Rice': the
+        person an object singles out with particularly / especially / notably."""
+        found = []
+        for t in obj.subtree:
+            if t.dep_ in ("appos", "npadvmod", "conj") and any(
+                    c.dep_ == "advmod" and c.lower_ in self.lex.singling_out for c in t.children):
+                found += self.people_at(t, proxy=True, deep=True)
         return found
 
     def _verb_label(self, verb: Token, p: VerbPattern) -> str:
