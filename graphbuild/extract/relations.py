@@ -60,6 +60,16 @@ def _has_particle(verb: Token, prt: str) -> bool:
         any(c.dep_ == "prep" and c.lower_ == prt and not list(c.children) for c in verb.children)
 
 
+def _inside_clause(tok: Token, top: Token) -> bool:
+    """Whether a clause of its own (relative, adverbial, complement) lies between tok and top."""
+    node = tok
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp"):
+            return True
+        node = node.head
+    return False
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
@@ -254,12 +264,19 @@ class PatternMatcher:
     def _singled_out(self, obj: Token) -> list[tuple[str, str]]:
         """'criticized the response, particularly the appearance of Susan Rice': the
         person an object singles out with particularly / especially / notably."""
-        found = []
         for t in obj.subtree:
             if t.dep_ in ("appos", "npadvmod", "conj") and any(
                     c.dep_ == "advmod" and c.lower_ in self.lex.singling_out for c in t.children):
-                found += self.people_at(t, proxy=True, deep=True)
-        return found
+                found = self.people_at(t, proxy=True, deep=True)
+                if found:
+                    return found
+                # The small parser often hangs the name elsewhere in the phrase: take the
+                # first named person inside it, outside any clause of its own.
+                for n in t.subtree:
+                    pid = self.r.token_pid.get(n.i)
+                    if pid and n.dep_ != "compound" and not _inside_clause(n, t):
+                        return [(pid, "name")]
+        return []
 
     def _verb_label(self, verb: Token, p: VerbPattern) -> str:
         words = [c.lower_ for c in verb.lefts if c.dep_ in ("aux", "neg") and c.lower_ not in ("to",)]
