@@ -7,7 +7,8 @@ Two ways in:
   in input order, exactly as a run on one machine would;
 - ``extract_bag(bag)`` for corpora that already live in Dask: a bag of
   article records ``{id, text, title?, date?, url?, source?}`` in, a bag of
-  edge lines (``spec/edges.md`` dicts) out, partition by partition.
+  edge lines (``spec/edges.md`` dicts) out, partition by partition, with one
+  id per person across the bag as ``graphbuild extract`` gives them.
 
 Either way each worker process loads the model once (``graphbuild.parallel.pipeline``
 caches it per process) and reuses it for every partition or chunk. Workers
@@ -33,15 +34,21 @@ from .settings import resolve
 
 def extract_bag(bag, *, model: str | None = None, batch_size: int | None = None,
                 min_confidence: float | None = None, max_chars: int | None = None,
-                languages: str | None = None):
+                languages: str | None = None, merge_people: bool = True):
     """A ``dask.bag.Bag`` of edge dicts from a bag of article dicts, in the bag's order.
 
     Records that are not articles (no id, empty text) or not in ``languages``
     are skipped; ``graphbuild extract`` lists such records in its rejects file.
-    Duplicate ids are not removed across partitions.
+    Duplicate ids are not removed across partitions. ``merge_people`` gives
+    each person one id across the bag (``graphbuild.people``): a reduction
+    that carries only names, then a map; without it ids are per article.
     """
     opts = ExtractOptions.resolve(model, batch_size, min_confidence, max_chars)
-    return bag.map_partitions(_extract_partition, opts, resolve("languages", languages))
+    edges = bag.map_partitions(_extract_partition, opts, resolve("languages", languages))
+    if not merge_people:
+        return edges
+    names = edges.reduction(_names, _merge_names, split_every=False)
+    return edges.map_partitions(_apply_mapping, names)
 
 
 def _extract_partition(records: Iterable[dict[str, Any]], opts: ExtractOptions,
@@ -59,3 +66,36 @@ def _extract_partition(records: Iterable[dict[str, Any]], opts: ExtractOptions,
         if not isinstance(result, str):  # an article whose extraction failed is left out
             out.extend(edge.to_json() for edge in result)
     return out
+
+
+def _longest(names: dict[str, str], pid: str, name: str) -> None:
+    # The rule of people.person_mapping: the first name with the most words wins.
+    if len(name.split()) > len(names.get(pid, "").split()):
+        names[pid] = name
+
+
+def _names(edges: Iterable[dict[str, Any]]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for e in edges:
+        for end in (e["source"], e["target"]):
+            _longest(names, end["id"], end["name"])
+    return names
+
+
+def _merge_names(parts: Iterable[dict[str, str]]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for part in parts:  # in partition order, as a single pass would meet them
+        for pid, name in part.items():
+            _longest(names, pid, name)
+    return names
+
+
+def _apply_mapping(edges: list[dict[str, Any]], names: dict[str, str]) -> list[dict[str, Any]]:
+    from .people import apply_mapping, person_mapping
+    from .records import ArticleRef, Edge, EdgeEvidence, PersonRef, Relation
+
+    # person_mapping reads people off edges: one stand-in edge per person gives it the names.
+    stand_ins = [Edge(PersonRef(pid, name), PersonRef(pid, name), Relation.RELATED_TO, "",
+                      ArticleRef(""), EdgeEvidence("", 0, 0)) for pid, name in names.items()]
+    mapping = person_mapping(stand_ins)
+    return [apply_mapping(Edge.from_json(e), mapping).to_json() for e in edges]

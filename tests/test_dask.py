@@ -62,3 +62,16 @@ def test_cli_scheduler_option(cluster, single, tmp_path):
                                       "--no-cache", "--scheduler", cluster.scheduler_address])
     assert result.exit_code == 0, result.output
     assert out.read_bytes() == (single / "edges.jsonl").read_bytes()
+
+
+def test_extract_bag_gives_one_id_per_person_across_partitions(cluster):
+    from graphbuild.distributed import extract_bag
+
+    recs = [{"id": "a", "text": "Donald Trump fired James Comey in May."},
+            {"id": "b", "text": "Later, Trump criticized Comey again."}]
+    with distributed.Client(cluster) as client:
+        edges = extract_bag(db.from_sequence(recs, npartitions=2)).compute(scheduler=client)
+        apart = extract_bag(db.from_sequence(recs, npartitions=2), merge_people=False).compute(scheduler=client)
+    assert {(e["article"]["id"], e["source"]["id"], e["target"]["id"]) for e in edges} == {
+        ("a", "donald-trump", "james-comey"), ("b", "donald-trump", "james-comey")}
+    assert ("b", "trump") in {(e["article"]["id"], e["source"]["id"]) for e in apart}
