@@ -123,3 +123,17 @@ def test_a_kin_owner_pronoun_needs_a_name_nearby(nlp):
     text = ("Bernie Sanders rallied in Iowa.\n\nVoters lined up for hours. "
             "\"The public wasn't invited,\" his wife Deb added.")
     assert not any(rel == "RELATED_TO" for _, rel, _ in triples(edges_of(nlp, text), None))
+
+
+def test_people_and_mentions_leave_extraction_as_records(nlp, example_article):
+    from graphbuild.extract import extract_people
+    from graphbuild.records import Article, MentionKind
+
+    text = example_article.read_text(encoding="utf-8")
+    [(_, people, mentions)] = list(extract_people([Article(id="ex", text=text)], nlp))
+    assert {p.id for p in people} >= {"jeff-sessions", "trump", "tucker-carlson"}
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    kinds = {m.kind for m in mentions if m.person_id == "jeff-sessions"}
+    assert {MentionKind.NAME, MentionKind.PRONOUN} <= kinds
+    assert any(m.kind is MentionKind.ROLE and m.text.lower() == "former attorney general"
+               and m.person_id == "jeff-sessions" for m in mentions)

@@ -2,9 +2,10 @@
 
 The spaCy pipeline is the configured model plus one component,
 ``graphbuild_relations``, which needs the parse, lemmas and entities and adds
-``doc._.graphbuild`` (plain candidate records, no spaCy objects). Everything
-spaCy stays in this package: ``extract_edges`` yields records with character
-offsets into the article's own text.
+``doc._.graphbuild`` (edge candidates), ``doc._.graphbuild_people`` (``Person``
+records) and ``doc._.graphbuild_mentions`` (``Mention`` records): plain records,
+no spaCy objects. Everything spaCy stays in this package: ``extract_edges`` and
+``extract_people`` yield records with character offsets into the article's text.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ModelNotFoundError
-from ..records import Article, ArticleRef, Edge, EdgeEvidence, Modality, PersonRef, Relation
+from ..records import Article, Edge, EdgeEvidence, Mention, Modality, Person, PersonRef, Relation
 from ..settings import resolve
 from .lexicon import load_lexicon
-from .people import Resolver, cluster_people, find_names
+from .people import Resolver, article_mentions, article_people, cluster_people, find_names
 from .quotes import find_quotes, quote_speakers
 from .relations import PatternMatcher, attribution_of
 
@@ -58,15 +59,13 @@ def relations_component(doc: Doc) -> Doc:
     people, token_pid = cluster_people(doc, names, lex)
     quotes = find_quotes(doc)
     quote_of = {i: qi for qi, q in enumerate(quotes) for i in range(q.tok_start, q.tok_end)}
-    speakers: dict[int, str] = {}
-    resolver = Resolver(doc, people, token_pid, lex, quote_of, speakers)
-    speakers.update(quote_speakers(doc, quotes, resolver.person, lex))
-    resolver._cache.clear()  # pronouns inside quotes now know their speaker
+    resolver = Resolver(doc, people, token_pid, lex, quote_of, {})
+    resolver.set_speakers(quote_speakers(doc, quotes, resolver.person, lex))
     out: list[RawEdge] = []
     seen: set[tuple] = set()
     for c in PatternMatcher(doc, resolver, lex).run():
         q = quote_of.get(c.anchor.i)
-        speaker, reported_by = attribution_of(c.anchor, resolver, lex, speakers.get(q) if q is not None else None)
+        speaker, reported_by = attribution_of(c.anchor, resolver, lex, resolver.speakers.get(q) if q is not None else None)
         start, end = _evidence_span(doc.text, c.anchor)
         s, t = c.source, c.target
         if c.relation.symmetric and resolver.name_of(t) < resolver.name_of(s):
@@ -82,6 +81,8 @@ def relations_component(doc: Doc) -> Doc:
                            c.modality, speaker, reported_by, round(min(0.99, max(0.05, conf)), 3),
                            start, end))
     doc._.graphbuild = out
+    doc._.graphbuild_people = article_people(resolver)
+    doc._.graphbuild_mentions = article_mentions(doc, resolver)
     return doc
 
 
@@ -106,12 +107,13 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-if not Doc.has_extension("graphbuild"):
-    Doc.set_extension("graphbuild", default=None)
+for _name in ("graphbuild", "graphbuild_people", "graphbuild_mentions"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 Language.component(
     COMPONENT,
     requires=["token.dep", "token.lemma", "token.pos", "doc.ents", "doc.sents"],
-    assigns=["doc._.graphbuild"],
+    assigns=["doc._.graphbuild", "doc._.graphbuild_people", "doc._.graphbuild_mentions"],
     func=relations_component,
 )
 
@@ -183,3 +185,18 @@ def extract_edges(articles: Iterable[Article], nlp: Language | None = None, *,
         if remaining == 0:
             yield art, pending
             pending = []
+
+
+def extract_people(articles: Iterable[Article], nlp: Language | None = None, *,
+                   batch_size: int | None = None) -> Iterator[tuple[Article, list[Person], list[Mention]]]:
+    """For each article, its people and every mention of them (names, titles, pronouns, roles).
+
+    >>> art = Article(id="t2", text="Sen. Lindsey Graham spoke. He criticized Chuck Hagel.")
+    >>> [(_, people, mentions)] = extract_people([art])
+    >>> [(m.text, m.kind.value, m.person_id) for m in mentions]
+    [('Sen. Lindsey Graham', 'title', 'lindsey-graham'), ('He', 'pronoun', 'lindsey-graham'), ('Chuck Hagel', 'name', 'chuck-hagel')]
+    """
+    nlp = nlp or load_pipeline()
+    texts = ((a.text.translate(_STRAIGHTEN), a) for a in articles)
+    for doc, art in nlp.pipe(texts, as_tuples=True, batch_size=resolve("batch_size", batch_size)):
+        yield art, doc._.graphbuild_people, doc._.graphbuild_mentions

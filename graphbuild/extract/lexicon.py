@@ -88,6 +88,25 @@ class Lexicon:
     def all_roles(self) -> frozenset[str]:
         return self.roles | self.subordinate_roles | self.kin_nouns
 
+    @property
+    def role_heads(self) -> frozenset[str]:
+        """The last word of every role and kin phrase: "general" of "attorney general"."""
+        return _heads(self.all_roles)
+
+    @property
+    def roles_longest_first(self) -> tuple[str, ...]:
+        return _longest_first(self.roles | self.subordinate_roles)
+
+
+@lru_cache(maxsize=4)
+def _heads(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w.split()[-1] for w in words)
+
+
+@lru_cache(maxsize=4)
+def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
 
 def _tuple(entry: dict, key: str) -> tuple[str, ...]:
     value = entry.get(key, ())

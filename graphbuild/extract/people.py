@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..records import Mention, MentionKind, Person
 from .lexicon import Lexicon
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
@@ -340,6 +341,12 @@ class Resolver:
                 self._sent_start[t.i] = si
 
     # -- public ---------------------------------------------------------------------
+    def set_speakers(self, speakers: dict[int, str]) -> None:
+        """Quote speakers, once known: "I" and "he" inside quotes resolve anew."""
+        self.speakers.clear()
+        self.speakers.update(speakers)
+        self._cache.clear()
+
     def person(self, tok: Token) -> str | None:
         return self._resolve(tok)[0]
 
@@ -545,7 +552,7 @@ class Resolver:
                 return None
             return max(kin, key=lambda p: (p.titled, p.count)).pid
         role = None
-        for r in sorted(self.lex.roles | self.lex.subordinate_roles, key=len, reverse=True):
+        for r in self.lex.roles_longest_first:
             if phrase == r or phrase.endswith(" " + r):
                 role = r
                 break
@@ -567,3 +574,47 @@ class Resolver:
             if pid and any(h.pid == pid for h in holders):
                 return pid
         return None
+
+
+_KIND = {"name": MentionKind.NAME, "pronoun": MentionKind.PRONOUN, "speaker": MentionKind.PRONOUN,
+         "role": MentionKind.ROLE, "apposition": MentionKind.ROLE}
+
+
+def article_people(resolver: Resolver) -> list[Person]:
+    """The article's people as records: id, fullest name, every name the article used."""
+    return [Person(p.pid, p.name, tuple(sorted(p.names))) for p in resolver.people.values() if p.count]
+
+
+def article_mentions(doc: Doc, resolver: Resolver) -> list[Mention]:
+    """Every span that refers to a person, with how it was found (character offsets)."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        pid = resolver.token_pid.get(i)
+        if pid:
+            j = i + 1
+            while j < len(doc) and resolver.token_pid.get(j) == pid:
+                j += 1
+            # Titles in front belong to the mention: "Former Attorney General Jeff Sessions".
+            start = i
+            while start > 0 and doc[start - 1].dep_ in ("compound", "amod") and \
+                    doc[start - 1].head.i in range(start, j) and not resolver.token_pid.get(start - 1):
+                start -= 1
+            span = doc[start:j]
+            out.append(Mention(span.start_char, span.end_char, span.text,
+                               MentionKind.TITLE if start < i else MentionKind.NAME, pid))
+            i = j
+            continue
+        low = tok.lower_
+        if low in resolver.lex.pronouns or low in resolver.lex.first_person or \
+                (tok.pos_ in ("NOUN", "PROPN") and low in resolver.lex.role_heads):
+            pid = resolver.person(tok)
+            if pid:
+                # A role mention spans its whole phrase: "former attorney general".
+                mods = [t.i for t in tok.subtree if t.i < tok.i and t.dep_ in ("compound", "amod")]
+                span = doc[min(mods, default=tok.i):tok.i + 1]
+                out.append(Mention(span.start_char, span.end_char, span.text,
+                                   _KIND.get(resolver.how(tok), MentionKind.ROLE), pid))
+        i += 1
+    return out
