@@ -139,7 +139,8 @@ class ProcessRunner:
             self._start()
 
     def close(self) -> None:
-        self.pool.shutdown()
+        # After an interrupt, queued chunks are dropped rather than waited for.
+        self.pool.shutdown(cancel_futures=True)
 
 
 class DaskRunner:
