@@ -97,4 +97,5 @@ def resolve(name: str, value: Any = None, environ: Mapping[str, str] | None = No
 def help_for(name: str) -> str:
     """Help text of a setting with its default and environment variable, for the CLI."""
     s = SETTINGS[name]
-    return f"{s.help} [default: {s.default!r}; env {s.env}]"
+    # Parentheses, not brackets: the CLI's help is rich text, where [..] is markup.
+    return f"{s.help} (default {s.default!r}; env {s.env})"
