@@ -120,7 +120,8 @@ def compare_workers(articles, args) -> None:
     print(f"speed-up with 2 workers: {rates[2] / rates[1]:.2f}x  (goal >= 1.6)")
     differ = [a.id for a, x, y in zip(articles, outputs[1], outputs[2]) if x != y]
     print("edges identical with 1 and 2 workers: " + ("yes" if not differ else
-          f"NO, {len(differ)} articles differ (first: {differ[:3]}); was graphbuild/extract edited meanwhile?"))
+          f"NO, {len(differ)} articles differ (first: {differ[:3]}): extraction that depends on "
+          "set order (compare runs under two PYTHONHASHSEED values), or graphbuild/extract edited meanwhile"))
 
 
 def main() -> None:

@@ -113,6 +113,8 @@ class LocalRunner:
 class ProcessRunner:
     """``workers`` processes on this machine, each loading the model once."""
 
+    task = staticmethod(extract_chunk)  # what a worker runs on a chunk
+
     def __init__(self, opts: ExtractOptions, workers: int):
         self.opts, self.workers, self.in_flight = opts, workers, 2 * workers
         self._start()
@@ -125,10 +127,10 @@ class ProcessRunner:
 
     def submit(self, articles: list[Article]) -> Future:
         try:
-            return self.pool.submit(extract_chunk, articles, self.opts)
+            return self.pool.submit(self.task, articles, self.opts)
         except BrokenProcessPool:
             self.recover()
-            return self.pool.submit(extract_chunk, articles, self.opts)
+            return self.pool.submit(self.task, articles, self.opts)
 
     def recover(self) -> None:
         """A worker died (killed, out of memory): start a fresh pool."""

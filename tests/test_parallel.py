@@ -66,3 +66,29 @@ def test_an_article_that_breaks_extraction_is_rejected_alone(tmp_path, monkeypat
     [r] = summary.rejected
     assert (r.id, r.line) == ("poison", 2) and "extraction failed (RuntimeError: parser blew up)" in r.reason
     assert summary.exit_code == 1
+
+
+def _die_on_poison(articles, opts):
+    """A worker task that kills its process under the article "poison"."""
+    import os
+
+    from graphbuild.parallel import extract_chunk
+
+    if any(a.id == "poison" for a in articles):
+        os._exit(3)
+    return extract_chunk(articles, opts)
+
+
+def test_a_worker_killed_under_an_article_costs_only_that_article():
+    from graphbuild.parallel import ExtractOptions, ProcessRunner, run_ordered
+    from graphbuild.records import Article
+
+    arts = [Article(id=i, text="Jeff Sessions endorsed Donald Trump.") for i in ("a", "b", "poison", "c", "d")]
+    runner = ProcessRunner(ExtractOptions.resolve(), 2)
+    runner.task = _die_on_poison
+    try:
+        got = [r for _, rs in run_ordered([(1, arts[:2]), (2, arts[2:4]), (3, arts[4:])], runner) for r in rs]
+    finally:
+        runner.close()
+    assert [len(r) if isinstance(r, list) else "failed" for r in got] == [1, 1, "failed", 1, 1]
+    assert "BrokenProcessPool" in got[2]
