@@ -199,6 +199,3 @@ def neo4j_server(
     args = [action] + (["--dir", str(directory)] if directory else []) + (["--uri", uri] if uri else [])
     raise typer.Exit(server_main(args))
 
-
-def main() -> None:  # pragma: no cover - console entry for `python -m graphbuild`
-    app()

@@ -137,3 +137,26 @@ def test_people_and_mentions_leave_extraction_as_records(nlp, example_article):
     assert {MentionKind.NAME, MentionKind.PRONOUN} <= kinds
     assert any(m.kind is MentionKind.ROLE and m.text.lower() == "former attorney general"
                and m.person_id == "jeff-sessions" for m in mentions)
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path):
+    """Workers are separate processes with their own hash seeds: ties must not follow set order."""
+    import gzip
+    import os
+    import subprocess
+    import sys
+
+    from conftest import CORPUS
+
+    src = CORPUS / "news" / "allsides-politics-3000.jsonl.gz"
+    with gzip.open(src, "rt", encoding="utf-8") as fh:
+        line = next(l for l in fh if '"id": "5ZC8yeV0AKWgOIm5"' in l)  # a salience tie once flipped here
+    (tmp_path / "one.jsonl").write_text(line, encoding="utf-8")
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"edges{seed}.jsonl"
+        subprocess.run([sys.executable, "-m", "graphbuild", "extract", str(tmp_path / "one.jsonl"),
+                        "--out", str(out), "--quiet", "--no-cache"],
+                       env={**os.environ, "PYTHONHASHSEED": seed}, check=True, capture_output=True)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] and outs[0]

@@ -512,7 +512,7 @@ class Resolver:
     def _salient(self, before: int, exclude: set[str], window: int = 5) -> str | None:
         """The most mentioned person among those mentioned in the last few sentences."""
         sent = self._sent_start.get(before, 0)
-        seen: set[str] = set()
+        seen: dict[str, None] = {}  # most recent first; a dict keeps that order, a set would not
         for i in range(before - 1, -1, -1):
             if sent - self._sent_start.get(i, 0) > window:
                 break
@@ -520,9 +520,11 @@ class Resolver:
             if pid is None and not seen and self._unnamed_antecedent(self.doc[i]):
                 return None
             if pid and pid not in exclude and self._gender_fits(pid):
-                seen.add(pid)
+                seen.setdefault(pid)
         if not seen:
             return None
+        # Ties go to the most recent: max keeps the first of equals, and the order is stable
+        # across processes (set order is not: it follows each process's hash seed).
         return max(seen, key=lambda p: self.people[p].count)
 
     def _role(self, tok: Token) -> str | None:
