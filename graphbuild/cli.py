@@ -22,6 +22,12 @@ WORKERS = typer.Option(None, "--workers", "-w", min=1, help=help_for("workers"))
 SCHEDULER = typer.Option(None, "--scheduler", help=help_for("scheduler"))
 NO_CACHE = typer.Option(False, "--no-cache", help="neither read nor write the edge cache")
 FULL = typer.Option(False, "--full", help="re-extract every article and refresh the edge cache")
+# Options that extract, build and evaluate share: declared once so that they cannot drift.
+MODEL = typer.Option(None, help=help_for("model"))
+BATCH_SIZE = typer.Option(None, help=help_for("batch_size"))
+MIN_CONFIDENCE = typer.Option(None, help=help_for("min_confidence"))
+ALIASES = typer.Option(None, help="curation file (YAML or CSV) to merge, split and name people")
+QUIET = typer.Option(False, "--quiet", "-q", help="no progress bar")
 
 
 def _fail(exc: GraphbuildError) -> None:
@@ -37,16 +43,16 @@ def _fail(exc: GraphbuildError) -> None:
 def extract(
     paths: List[Path] = PATHS,
     out: Path = typer.Option(Path("edges.jsonl"), "--out", "-o", help="edge lines (spec/edges.md)"),
-    model: Optional[str] = typer.Option(None, help=help_for("model")),
-    batch_size: Optional[int] = typer.Option(None, help=help_for("batch_size")),
-    min_confidence: Optional[float] = typer.Option(None, help=help_for("min_confidence")),
-    aliases: Optional[Path] = typer.Option(None, help="curation file (YAML or CSV) to merge, split and name people"),
-    rejects: Optional[Path] = typer.Option(None, help="write skipped inputs here as JSONL [default: beside --out]"),
+    model: Optional[str] = MODEL,
+    batch_size: Optional[int] = BATCH_SIZE,
+    min_confidence: Optional[float] = MIN_CONFIDENCE,
+    aliases: Optional[Path] = ALIASES,
+    rejects: Optional[Path] = typer.Option(None, help="write skipped inputs here as JSONL (default: <out stem>.rejects.jsonl beside --out)"),
     workers: Optional[int] = WORKERS,
     scheduler: Optional[str] = SCHEDULER,
     no_cache: bool = NO_CACHE,
     full: bool = FULL,
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
+    quiet: bool = QUIET,
 ) -> None:
     """Extract person-to-person edges, one JSON line per piece of evidence.
 
@@ -69,15 +75,15 @@ def extract(
 def build(
     paths: List[Path] = PATHS,
     out: Path = typer.Option(Path("out"), "--out", "-o", help="folder for edges.jsonl, graph files and map.html"),
-    model: Optional[str] = typer.Option(None, help=help_for("model")),
-    batch_size: Optional[int] = typer.Option(None, help=help_for("batch_size")),
-    min_confidence: Optional[float] = typer.Option(None, help=help_for("min_confidence")),
-    aliases: Optional[Path] = typer.Option(None, help="curation file (YAML or CSV) to merge, split and name people"),
+    model: Optional[str] = MODEL,
+    batch_size: Optional[int] = BATCH_SIZE,
+    min_confidence: Optional[float] = MIN_CONFIDENCE,
+    aliases: Optional[Path] = ALIASES,
     workers: Optional[int] = WORKERS,
     scheduler: Optional[str] = SCHEDULER,
     no_cache: bool = NO_CACHE,
     full: bool = FULL,
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
+    quiet: bool = QUIET,
 ) -> None:
     """Extract, then write edges.jsonl, graph.graphml, graph.gexf, graph.json and map.html.
 
@@ -99,10 +105,10 @@ def build(
 @app.command()
 def evaluate(
     paths: List[Path] = PATHS,
-    gold: Optional[Path] = typer.Option(None, help="folder of *.gold.json [default: beside each article]"),
+    gold: Optional[Path] = typer.Option(None, help="folder of *.gold.json (default: beside each article)"),
     as_json: bool = typer.Option(False, "--json", help="print the scores as JSON"),
-    model: Optional[str] = typer.Option(None, help=help_for("model")),
-    min_confidence: Optional[float] = typer.Option(None, help=help_for("min_confidence")),
+    model: Optional[str] = MODEL,
+    min_confidence: Optional[float] = MIN_CONFIDENCE,
 ) -> None:
     """Score extraction against gold files by the rule of spec/edges.md."""
     from .evaluate import evaluate_paths
@@ -190,7 +196,7 @@ def query(
 @app.command("neo4j")
 def neo4j_server(
     action: str = typer.Argument(..., help="start, stop or status"),
-    directory: Optional[Path] = typer.Option(None, "--dir", help="server folder [default: .neo4j/ in the project]"),
+    directory: Optional[Path] = typer.Option(None, "--dir", help="server folder (default: .neo4j/ in the project)"),
     uri: Optional[str] = typer.Option(None, "--uri", help="listen on this bolt URI's port; " + help_for("neo4j_uri")),
 ) -> None:
     """Run a local Neo4j 5 server (Bolt on 127.0.0.1, auth off) for `load` and `query`."""

@@ -26,7 +26,6 @@ from .lexicon import Lexicon, NounPattern, VerbPattern
 from .people import Resolver, role_phrase
 
 SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
-_INHERIT = ("xcomp", "advcl", "conj", "pcomp", "relcl", "acl")
 
 
 @dataclass(frozen=True, slots=True)
