@@ -1,8 +1,10 @@
 """Load edge lines (spec/edges.md) into Neo4j, idempotently.
 
->>> from graphbuild.neo4j.load import load            # doctest: +SKIP
->>> print(load("out/"))                               # doctest: +SKIP
-loaded 42 edges from 3 articles between 17 people in 1 batches, 0.4 s (105 edges/s)
+Against a running server (tests/test_neo4j_e2e.py runs this for real)::
+
+    from graphbuild.neo4j.load import load
+    print(load("out/"))
+    # loaded 42 edges from 3 articles between 17 people in 1 batches, 0.4 s (105 edges/s)
 
 The file is read whole before the first write (so a bad line writes nothing,
 and each article's full set of evidence keys is known): memory grows with the
