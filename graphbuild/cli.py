@@ -37,6 +37,16 @@ def _fail(exc: GraphbuildError) -> None:
     raise typer.Exit(2)
 
 
+def _run_and_summarize(call) -> None:
+    """Run an extraction, print its summary, exit 1 if anything was rejected (2 on an error)."""
+    try:
+        summary = call()
+    except GraphbuildError as exc:
+        _fail(exc)
+    summary.print()
+    raise typer.Exit(summary.exit_code)
+
+
 # --- extraction: extract, build, evaluate -------------------------------------------
 
 @app.command()
@@ -60,15 +70,10 @@ def extract(
     """
     from .run import extract_to_file
 
-    try:
-        summary = extract_to_file(paths, out, model=model, batch_size=batch_size,
-                                  min_confidence=min_confidence, aliases=aliases,
-                                  rejects=rejects, workers=workers, scheduler=scheduler,
-                                  cache=not no_cache, full=full, progress=not quiet)
-    except GraphbuildError as exc:
-        _fail(exc)
-    summary.print()
-    raise typer.Exit(summary.exit_code)
+    _run_and_summarize(lambda: extract_to_file(
+        paths, out, model=model, batch_size=batch_size, min_confidence=min_confidence, aliases=aliases,
+        rejects=rejects, workers=workers, scheduler=scheduler, cache=not no_cache, full=full,
+        progress=not quiet))
 
 
 @app.command()
@@ -91,15 +96,9 @@ def build(
     """
     from .run import build_outputs
 
-    try:
-        summary = build_outputs(paths, out, model=model, batch_size=batch_size,
-                                min_confidence=min_confidence, aliases=aliases, workers=workers,
-                                scheduler=scheduler, cache=not no_cache, full=full,
-                                progress=not quiet)
-    except GraphbuildError as exc:
-        _fail(exc)
-    summary.print()
-    raise typer.Exit(summary.exit_code)
+    _run_and_summarize(lambda: build_outputs(
+        paths, out, model=model, batch_size=batch_size, min_confidence=min_confidence, aliases=aliases,
+        workers=workers, scheduler=scheduler, cache=not no_cache, full=full, progress=not quiet))
 
 
 @app.command()
