@@ -229,9 +229,8 @@ def cluster_people(doc: Doc, names: list[NameSpan], lex: Lexicon) -> tuple[dict[
         word = core[-1].lower()
         matches = by_last(word)
         if len(matches) > 1:
-            # One surname, several people: the titled one, else the most named one.
-            matches.sort(key=lambda p: (p.titled or bool(_roles_from_titles(span.titles, lex) & p.roles),
-                                        p.names and max(p.names.values()) or 0), reverse=True)
+            # One surname, several people: the first full name the article gives (its
+            # subject, as a rule). Titles and counts are not known yet at this point.
             matches = matches[:1]
         if not matches:
             firsts = [p for p in people.values() if p.first_name == word and p.first < span.start]
@@ -284,8 +283,7 @@ def _add_bare_surnames(doc: Doc, people: dict[str, PersonInfo], token_pid: dict[
             continue
         if t.pos_ != "PROPN" and not (t.pos_ in ("ADJ", "NOUN") and t.i > t.sent.start):
             continue
-        if t.ent_type_ and t.ent_type_ != "PERSON" and doc[t.i - 1 if t.i else 0].ent_iob_ != "O" \
-                and t.ent_iob_ == "I":
+        if t.ent_iob_ == "I" and t.ent_type_ != "PERSON":
             continue  # inside a longer organisation name: "the Trump Organization"
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         if nxt is not None and nxt.pos_ == "PROPN" and nxt.lower_ in lex.not_person_words:

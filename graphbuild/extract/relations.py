@@ -419,7 +419,7 @@ class PatternMatcher:
             phrase = " ".join(words)
         else:
             phrase = role_phrase(role_tok)
-        kin = role_tok.lower_ in self.lex.kin_nouns or phrase.split()[-1:] and phrase.split()[-1] in self.lex.kin_nouns
+        kin = role_tok.lower_ in self.lex.kin_nouns or (phrase.split() or [""])[-1] in self.lex.kin_nouns
         served = any(phrase == r or phrase.endswith(" " + r) for r in self.lex.subordinate_roles)
         if not (kin or served):
             return
