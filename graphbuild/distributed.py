@@ -40,7 +40,7 @@ def extract_bag(bag, *, model: str | None = None, batch_size: int | None = None,
     Records that are not articles (no id, empty text) or not in ``languages``
     are skipped; ``graphbuild extract`` lists such records in its rejects file.
     Duplicate ids are not removed across partitions. ``merge_people`` gives
-    each person one id across the bag (``graphbuild.people``): a reduction
+    each person one id across the bag (``graphbuild.identity``): a reduction
     that carries only names, then a map; without it ids are per article.
     """
     opts = ExtractOptions.resolve(model, batch_size, min_confidence, max_chars)
@@ -91,7 +91,7 @@ def _merge_names(parts: Iterable[dict[str, str]]) -> dict[str, str]:
 
 
 def _apply_mapping(edges: list[dict[str, Any]], names: dict[str, str]) -> list[dict[str, Any]]:
-    from .people import apply_mapping, person_mapping
+    from .identity import apply_mapping, person_mapping
     from .records import ArticleRef, Edge, EdgeEvidence, PersonRef, Relation
 
     # person_mapping reads people off edges: one stand-in edge per person gives it the names.

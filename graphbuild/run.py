@@ -19,7 +19,7 @@ from .errors import ModelNotFoundError
 from .incremental import EdgeCache, fingerprint
 from .parallel import ExtractOptions, _chunks, make_runner, run_ordered
 from .graph import build_graph, read_edges, write_gexf, write_graphml, write_node_link_json
-from .people import apply_mapping, merge_people, person_mapping
+from .identity import apply_mapping, merge_people, person_mapping
 from .progress import RunSummary, progress_bar
 from .records import Article, Edge, Rejection
 from .settings import resolve
@@ -142,7 +142,7 @@ def extract_to_file(paths, out: Path, *, model=None, batch_size=None, min_confid
 def _curation(aliases):
     if aliases is None:
         return None
-    from .people import load_curation
+    from .identity import load_curation
 
     return load_curation(aliases)
 

@@ -21,7 +21,7 @@ from ..errors import ModelNotFoundError
 from ..records import Article, Edge, EdgeEvidence, Mention, Modality, Person, PersonRef, Relation
 from ..settings import resolve
 from .lexicon import load_lexicon
-from .people import Resolver, article_mentions, article_people, cluster_people, find_names
+from .mentions import Resolver, article_mentions, article_people, cluster_people, find_names
 from .quotes import find_quotes, quote_speakers
 from .relations import PatternMatcher, attribution_of
 

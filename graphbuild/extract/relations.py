@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Modality, Relation
 from .lexicon import Lexicon, NounPattern, VerbPattern
-from .people import Resolver, role_phrase
+from .mentions import Resolver, role_phrase
 
 SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 

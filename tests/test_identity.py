@@ -6,7 +6,7 @@ import pytest
 
 from graphbuild.errors import AliasFileError
 from graphbuild.graph import build_graph
-from graphbuild.people import load_curation, merge_people
+from graphbuild.identity import load_curation, merge_people
 from graphbuild.records import ArticleRef, Edge, EdgeEvidence, PersonRef, Relation
 
 
