@@ -337,10 +337,13 @@ class PatternMatcher:
         if not sources and noun.dep_ == "pobj" and noun.head.lower_ == "from":
             return
         targets = []
-        for prep in _children(noun, "prep"):
-            if prep.lower_ in p.preps:
-                for o in _children(prep, "pobj"):
-                    targets += self.people_at(o, proxy=True, deep=p.deep_object)
+        preps = [c for c in _children(noun, "prep") if c.lower_ in p.preps]
+        if not preps and noun.dep_ == "dobj" and light.lemma_.lower() in self.lex.light_verbs:
+            # "filed a lawsuit against X": the parser often hangs the prep on the light verb
+            preps = [c for c in _children(light, "prep") if c.lower_ in p.preps and c.i > noun.i]
+        for prep in preps:
+            for o in _children(prep, "pobj"):
+                targets += self.people_at(o, proxy=True, deep=p.deep_object)
         if p.that_clause:
             clauses = list(noun.children)
             if noun.dep_ == "dobj":
@@ -357,7 +360,7 @@ class PatternMatcher:
         withdrawn = light is not None and light.lemma_.lower() in self.lex.withdrawing_verbs
         mod = Modality.NEGATED if withdrawn else modality_of(anchor, self.lex)
         label = " ".join(w for w in ([light.lower_] if anchor is light else []) + [noun.lower_]
-                         + [prep.lower_ for prep in _children(noun, "prep") if prep.lower_ in p.preps][:1])
+                         + [prep.lower_ for prep in preps][:1])
         self.emit(sources, targets, p.relation, label, anchor, 0.7, mod)
 
     def adjective(self, adj: Token, p: NounPattern) -> None:
