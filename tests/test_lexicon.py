@@ -199,7 +199,9 @@ def _broken(change) -> dict:
     (lambda r: r["pronouns"].update(they="n"), ["pronouns['they']", 'make it "m" or "f"']),
     (lambda r: r["say_about"].update(neutral=["ok"]), ["say_about", "unknown key 'neutral'"]),
     (lambda r: r["verbs"][0].update(subject_roles=["counsel"]), ["go together"]),
-])
+], ids=["misspelt-key", "unknown-top-key", "unknown-relation", "string-for-list", "string-for-bool",
+        "duplicate-verb", "duplicate-noun", "missing-relation", "missing-list", "duplicate-word",
+        "bad-gender", "unknown-say-about-key", "half-a-pair"])
 def test_a_malformed_lexicon_is_an_error_naming_file_entry_and_fix(change, words):
     with pytest.raises(LexiconError) as info:
         check_lexicon(_broken(change), "lexicon.json")
