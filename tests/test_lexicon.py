@@ -248,3 +248,13 @@ def test_the_cameo_file_is_what_the_script_makes(tmp_path):
                    check=True, capture_output=True)
     shipped = resources.files("graphbuild.extract").joinpath("lexicon_cameo.json").read_text("utf-8")
     assert out.read_text("utf-8") == shipped
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brian Kemp won the backing of Donald Trump.", ("Donald Trump", "ENDORSED", "Brian Kemp")),
+    ("Jeff Sessions faced criticism from Donald Trump.", ("Donald Trump", "CRITICIZED", "Jeff Sessions")),
+])
+def test_a_reversed_cameo_pattern_turns_the_direction(nlp, text, expected):
+    got = triples(edges_of(nlp, text))
+    assert expected in got
+    assert (expected[2], expected[1], expected[0]) not in got

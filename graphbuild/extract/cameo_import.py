@@ -15,6 +15,9 @@ sentence's target. This script keeps the person-to-person part:
   object of PREP ("distanced himself from X", "hit out at X");
 - a pattern ``* NOUN (PREP)`` gives a light verb whose object must be NOUN
   ("filed a case against X", "threw his support behind X");
+- a reversed pattern ``* NOUN [:code]`` gives a light verb whose subject is the
+  target and the object of from/of the source ("won the backing of X",
+  "received threats from X");
 
 and maps the code to a relation type (the CAMEO column of spec/relations.md,
 refined by wording where one code covers two types). Everything else --
@@ -74,6 +77,11 @@ WORD_RELATION: dict[str, tuple[Relation, str]] = {
     "spy": (Relation.INVESTIGATED, "09"), "interrogate": (Relation.INVESTIGATED, "09"),
 }
 
+# Reversed events ("[:051] GET SUPPORT"): the noun decides between our positive types.
+REVERSED_NOUN_RELATION: dict[str, Relation] = {
+    "backing": Relation.ENDORSED, "blessing": Relation.ENDORSED, "support": Relation.SUPPORTED,
+}
+
 # The curated exclusions: wordings whose CAMEO code misfires on people in news text
 # (a thing is their usual object, the code is about states or armies, the subject
 # is a cause rather than an actor, or the word says something else of a person).
@@ -113,7 +121,11 @@ EXCLUDED: frozenset[str] = frozenset({
 # Light-verb nouns that are never a statement about a person ("rallied the world against").
 EXCLUDED_NOUNS = frozenset({"world", "attack", "attacks", "strike", "feet", "confidence", "message",
                             "operation", "evacuation", "policy", "violence", "measures", "action",
-                            "demonstration", "tribunal"})
+                            "demonstration", "tribunal", "battle", "belligerency", "combat", "feud", "fight",
+                            "fighting", "hostilitie", "strife", "struggle", "war", "warfare", "penalty",
+                            "hearing", "trial", "confined", "letter", "prize", "sentence", "hostilities",
+                            "custody", "detention", "detainment", "confinement", "jail", "prison",
+                            "penitentiary"})
 
 # Particles (the rest of a multi-word verb that is not a preposition).
 PARTICLES = frozenset({"out", "down", "up", "off", "back", "over", "away", "in", "forward"})
@@ -181,9 +193,8 @@ def relation_for(code: str | None, lemma: str) -> Relation | None:
     if not code or code.startswith(":") or code.startswith("-"):
         return None  # no event, or the event's source is the sentence's target
     code = code.split(":")[0]
-    if lemma in WORD_RELATION:
-        relation, prefix = WORD_RELATION[lemma]
-        return relation if code.startswith(prefix) else None
+    if lemma in WORD_RELATION and code.startswith(WORD_RELATION[lemma][1]):
+        return WORD_RELATION[lemma][0]
     return next((CODE_RELATION[code[:n]] for n in (4, 3, 2) if code[:n] in CODE_RELATION), None)
 
 
@@ -213,7 +224,10 @@ def _regular_forms(lemma: str) -> list[str]:
 def _nouns(word: str, synsets: dict[str, list[str]]) -> list[str]:
     if word.startswith("&"):
         return [w for w in synsets.get(word.rstrip("_"), []) if " " not in w]
-    return [word.lower()] if word.isalpha() and not word.lower().endswith("ly") else []
+    word = word.lower()
+    if not word.isalpha() or word.endswith("ly"):
+        return []
+    return [word[:-1] if word.endswith("s") and not word.endswith("ss") else word]  # the lemma: "threats"
 
 
 def convert(text: str) -> list[dict]:
@@ -221,7 +235,7 @@ def convert(text: str) -> list[dict]:
     synsets, blocks = parse(text)
     out: dict[tuple, dict] = {}
 
-    def add(lemma, relation, code, block, prt=None, preps=(), needs_dobj_noun=()):
+    def add(lemma, relation, code, block, prt=None, preps=(), needs_dobj_noun=(), reverse=False):
         words = " ".join([lemma, *([prt] if prt else []), *needs_dobj_noun[:1], *preps])
         if words in EXCLUDED or lemma in EXCLUDED and words == lemma or set(needs_dobj_noun) & EXCLUDED_NOUNS:
             return
@@ -232,6 +246,8 @@ def convert(text: str) -> list[dict]:
             entry["preps"] = list(preps)
         if needs_dobj_noun:
             entry["needs_dobj_noun"] = sorted(set(needs_dobj_noun))
+        if reverse:
+            entry["reverse"] = True
         key = (lemma, prt, tuple(preps), tuple(entry.get("needs_dobj_noun", ())))
         if key in out:
             return  # the first code found for one wording wins
@@ -289,6 +305,15 @@ def convert(text: str) -> list[dict]:
                     rel = relation_for(code, lemma)
                     if rel is not None:
                         add(lemma, rel, code, b["name"], prt=prt, preps=(prep,), needs_dobj_noun=nouns)
+                continue
+            if code.startswith(":") and len(rest) == 1 and not rest[0].startswith("("):
+                # "[:code]": the event's source is the object of from/of ("won the backing of X")
+                for lemma in verbs:
+                    for noun in _nouns(rest[0], synsets):
+                        rel = REVERSED_NOUN_RELATION.get(noun) or relation_for(code[1:], lemma)
+                        if rel is not None:
+                            add(lemma, rel, code[1:], b["name"], preps=("from", "of"), needs_dobj_noun=[noun],
+                                reverse=True)
                 continue
             if len(rest) == 1 and rest[0].lower() in PARTICLES:
                 for lemma in verbs:

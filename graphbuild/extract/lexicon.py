@@ -51,6 +51,7 @@ class VerbPattern:
     deep_object: bool = False  # the target may sit deeper ("recused from the probe into X")
     subject_roles: tuple[str, ...] = ()  # a subject holding one of these roles ...
     subject_role_means: Relation | None = None  # ... makes it this relation ("prosecutors charged X")
+    reverse: bool = False  # the subject is the target ("won the backing of X": X endorsed the subject)
     origin: str = "lexicon"  # "lexicon" (hand-written) or "cameo CODE"
 
 
@@ -131,7 +132,7 @@ VERB_KEYS: dict[str, str] = {
     "needs_prep": _WORDS, "no_prep": _WORDS, "needs_dobj_noun": _WORDS, "needs_prep_object_noun": _WORDS,
     "needs_xcomp": _WORDS, "negated_means": _REL, "needs_ccomp": _BOOL, "no_xcomp": _BOOL,
     "xcomp_object": _BOOL, "proxy_only": _BOOL, "deep_object": _BOOL, "subject_roles": _WORDS,
-    "subject_role_means": _REL,
+    "subject_role_means": _REL, "reverse": _BOOL,
 }
 CAMEO_KEYS: dict[str, str] = {**VERB_KEYS, "cameo": _STR, "cameo_block": _STR}
 NOUN_KEYS: dict[str, str] = {"lemma": _STR, "relation": _REL, "preps": _WORDS, "that_clause": _BOOL,
@@ -282,7 +283,7 @@ def _verb(e: dict, origin: str) -> VerbPattern:
         needs_ccomp=bool(e.get("needs_ccomp")), no_xcomp=bool(e.get("no_xcomp")),
         xcomp_object=bool(e.get("xcomp_object")), subject_roles=_tuple(e, "subject_roles"),
         subject_role_means=rel(e["subject_role_means"]) if e.get("subject_role_means") else None,
-        origin=origin,
+        reverse=bool(e.get("reverse")), origin=origin,
     )
 
 

@@ -198,6 +198,8 @@ class PatternMatcher:
                 targets = self._objects(verb, p)
             if not sources or not targets:
                 continue
+            if p.reverse:
+                sources, targets = targets, sources  # lexicon: "won the backing of X"
             label = self._verb_label(verb, p)
             strength = 0.85 if not p.proxy_only else 0.75
             modality = modality_of(verb, self.lex)
@@ -296,8 +298,8 @@ class PatternMatcher:
                 words += det + [o.lower_]
         if p.needs_dobj_noun:
             words += [d.lower_ for d in _children(verb, "dobj")][:1]
-        if p.preps:
-            words += [p.preps[0]] if any(c.lower_ in p.preps for c in verb.subtree) else []
+        if p.preps:  # the preposition the text uses ("spoke to", "won the backing of")
+            words += [c.lower_ for c in verb.subtree if c.lower_ in p.preps][:1]
         label = " ".join(w.replace("n't", "not") for w in words)
         return label.replace("ca not", "cannot").replace("wo not", "will not")
 
