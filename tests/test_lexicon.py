@@ -122,7 +122,8 @@ EXAMPLES: dict[str, tuple[str, str, tuple[str, str, str]]] = {
     "cameo SPOKE_WITH": ("consult", "Donald Trump consulted Rudy Giuliani on Friday.",
                          ("Donald Trump", "SPOKE_WITH", "Rudy Giuliani")),
     "cameo SUED": ("file", "Rudy Giuliani filed a case against Hillary Clinton.", ("Rudy Giuliani", "SUED", "Hillary Clinton")),
-    "cameo SUPPORTED": ("favor", "Donald Trump favors Brian Kemp in the race.", ("Donald Trump", "SUPPORTED", "Brian Kemp")),
+    "cameo SUPPORTED": ("get", "Roy Moore got the support of Donald Trump in the race.",
+                        ("Donald Trump", "SUPPORTED", "Roy Moore")),
     "cameo THREATENED": ("blackmail", "Michael Cohen blackmailed Donald Trump.", ("Michael Cohen", "THREATENED", "Donald Trump")),
 }
 

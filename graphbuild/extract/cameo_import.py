@@ -88,7 +88,9 @@ REVERSED_NOUN_RELATION: dict[str, Relation] = {
 # A key is a lemma, "lemma particle", "lemma prep" or "lemma noun prep". Read off news
 # samples: "remove" (174) is mostly "a process to remove Trump from office", a call
 # or purpose; bare "scoff" fires only through the surface fallback ("scoffs at the
-# notion of challengers to Trump").
+# notion of challengers to Trump"); "favor"/"prefer" are mostly polls ("28% favor
+# Sanders") that the parser hands to the wrong subject; "expel" is mostly "expelled
+# the reporter from the room", not a dismissal.
 EXCLUDED: frozenset[str] = frozenset({
     'allege', 'aver', 'avow', 'claim', 'swear', 'argue', 'bemoan', 'blaspheme', 'compete',
     'complain', 'compensate', 'contend', 'contest', 'contradict', 'contrast', 'contravene',
@@ -111,7 +113,8 @@ EXCLUDED: frozenset[str] = frozenset({
     'reinforce', 'repress', 'restrain', 'restrict', 'segregate', 'subdue', 'suppress', 'withhold',
     'force', 'apprehend', 'arrest', 'rearrest', 'detain', 'jail', 'imprison', 'confine', 'convict',
     'banish', 'deport', 'evict', 'exile', 'caution', 'endanger', 'risk', 'communicate', 'face',
-    'confront', 'brave', 'interact', 'glance over', 'look over', 'remove', 'scoff', 'expel',
+    'confront', 'brave', 'interact', 'glance over', 'look over', 'remove', 'scoff', 'expel', 'favor',
+    'favour', 'prefer',
     # phrases
     'call off', 'cast out', 'hurl out', 'throw out', 'exclude from', 'prepare evacuation of',
     'cordon off', 'crack down', 'hunt down', 'clamp down', 'beef up', 'break away', 'break off',
@@ -190,7 +193,7 @@ def parse(text: str) -> tuple[dict[str, list[str]], list[dict]]:
 
 
 def relation_for(code: str | None, lemma: str) -> Relation | None:
-    if not code or code.startswith(":") or code.startswith("-"):
+    if not code or code.startswith((":", "-")):
         return None  # no event, or the event's source is the sentence's target
     code = code.split(":")[0]
     if lemma in WORD_RELATION and code.startswith(WORD_RELATION[lemma][1]):
@@ -214,7 +217,7 @@ def _verb_words(verb: str) -> tuple[str, str | None, str | None] | None:
 
 def _regular_forms(lemma: str) -> list[str]:
     """The comments name the verb a pattern came from as written: "THREW", "RALLIED"."""
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    stem = lemma.removesuffix("e")
     forms = [lemma + "s", stem + "ed", stem + "ing", lemma + "d"]
     if lemma.endswith("y"):
         forms += [lemma[:-1] + "ied", lemma[:-1] + "ies"]
