@@ -59,7 +59,7 @@ CODE_RELATION: dict[str, Relation] = {
 WORD_RELATION: dict[str, tuple[Relation, str]] = {
     "endorse": (Relation.ENDORSED, "05"), "throw": (Relation.ENDORSED, "05"),
     "cast": (Relation.ENDORSED, "05"), "hurl": (Relation.ENDORSED, "05"),
-    "favor": (Relation.SUPPORTED, "05"), "favour": (Relation.SUPPORTED, "05"),
+    "favor": (Relation.ENDORSED, "05"), "favour": (Relation.ENDORSED, "05"),
     "prefer": (Relation.SUPPORTED, "05"), "back": (Relation.SUPPORTED, "05"),
     "support": (Relation.SUPPORTED, "05"), "side": (Relation.SUPPORTED, "05"),
     "sue": (Relation.SUED, "17"), "pardon": (Relation.PARDONED, "080"),
@@ -88,9 +88,8 @@ REVERSED_NOUN_RELATION: dict[str, Relation] = {
 # A key is a lemma, "lemma particle", "lemma prep" or "lemma noun prep". Read off news
 # samples: "remove" (174) is mostly "a process to remove Trump from office", a call
 # or purpose; bare "scoff" fires only through the surface fallback ("scoffs at the
-# notion of challengers to Trump"); "favor"/"prefer" are mostly polls ("28% favor
-# Sanders") that the parser hands to the wrong subject; "expel" is mostly "expelled
-# the reporter from the room", not a dismissal.
+# notion of challengers to Trump"); "prefer" is mostly a wish ("I'd prefer X");
+# "expel" is mostly "expelled the reporter from the room", not a dismissal.
 EXCLUDED: frozenset[str] = frozenset({
     'allege', 'aver', 'avow', 'claim', 'swear', 'argue', 'bemoan', 'blaspheme', 'compete',
     'complain', 'compensate', 'contend', 'contest', 'contradict', 'contrast', 'contravene',
@@ -113,8 +112,7 @@ EXCLUDED: frozenset[str] = frozenset({
     'reinforce', 'repress', 'restrain', 'restrict', 'segregate', 'subdue', 'suppress', 'withhold',
     'force', 'apprehend', 'arrest', 'rearrest', 'detain', 'jail', 'imprison', 'confine', 'convict',
     'banish', 'deport', 'evict', 'exile', 'caution', 'endanger', 'risk', 'communicate', 'face',
-    'confront', 'brave', 'interact', 'glance over', 'look over', 'remove', 'scoff', 'expel', 'favor',
-    'favour', 'prefer',
+    'confront', 'brave', 'interact', 'glance over', 'look over', 'remove', 'scoff', 'expel', 'prefer',
     # phrases
     'call off', 'cast out', 'hurl out', 'throw out', 'exclude from', 'prepare evacuation of',
     'cordon off', 'crack down', 'hunt down', 'clamp down', 'beef up', 'break away', 'break off',
