@@ -108,8 +108,12 @@ def test_family_members_and_namesakes_stay_apart(kb):
     assert w.id != hw.id
     assert kb.by_name("George H.W. Bush") == (hw,)
     trump = _one(kb.by_name("Donald Trump"))
-    assert kb.by_name("Donald Trump Jr.") == ()
+    junior = _one(kb.by_name("Donald Trump Jr."))
+    melania = _one(kb.by_name("Melania Trump"))
+    assert len({trump.id, junior.id, melania.id}) == 3
     assert kb.by_name("Donald J. Trump") == (trump,)
+    assert {trump, junior, melania} <= set(kb.by_surname("Trump"))
+    assert _one(kb.by_name("Hunter Biden")) != _one(kb.by_name("Joe Biden"))
 
 
 def test_hillary_clinton_is_one_entry_with_both_offices(kb):
@@ -146,8 +150,8 @@ def test_places_groups_and_role_words(kb):
 # ---------------------------------------------------------------- extra entries
 
 def test_extra_entries_extend_and_override(kb):
-    new = entry_from_dict({"id": "local:RUDY", "name": "Rudy Giuliani",
-                           "variants": ["Rudolph Giuliani"],
+    new = entry_from_dict({"id": "local:PAT_EXAMPLE", "name": "Patricia Examplewoman",
+                           "variants": ["Pat Examplewoman"],
                            "offices": [{"role": "mayor", "start": "1994-01-01",
                                         "end": "2001-12-31", "country": "USA", "state": "NY"}]},
                           "t[0]")
@@ -155,12 +159,22 @@ def test_extra_entries_extend_and_override(kb):
     renamed = entry_from_dict({**entry_to_dict(blair), "variants": ["Anthony Blair"]}, "t[1]")
     local = load_kb([new, renamed])
     assert local is not kb and len(local) == len(kb) + 1
-    assert local.by_name("Rudolph Giuliani") == (new,)
-    assert local.holders("mayor", date(1999, 1, 1), state="NY") == (new,)
+    assert local.by_name("Pat Examplewoman") == local.by_name("Patricia Examplewoman") == (new,)
+    assert local.by_first_last("Trish", "Examplewoman") == (new,)
+    assert new in local.holders("mayor", date(1999, 1, 1), state="NY")
     assert local.get("phoenix:TONY_BLAIR") == renamed
     assert local.by_name("Anthony Blair") == (renamed,)
-    assert kb.by_name("Rudolph Giuliani") == ()  # the shipped KB is untouched
+    assert kb.by_name("Patricia Examplewoman") == ()  # the shipped KB is untouched
     assert load_kb() is kb
+
+
+def test_curated_people_fill_gaps_of_the_sources(kb):
+    romney = _one(kb.by_name("Mitt Romney"))
+    assert romney in kb.holders("senator", date(2020, 1, 1), state="UT")
+    assert [e.name for e in kb.holders("prime minister", date(2020, 1, 1), country="GBR")] == [
+        "Boris Johnson"]
+    giuliani = _one(kb.by_name("Rudolph W. Giuliani"))
+    assert kb.by_name("Rudy Giuliani") == (giuliani,)
 
 
 # ---------------------------------------------------------------- build

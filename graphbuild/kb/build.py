@@ -14,6 +14,11 @@ dictionaries, MIT). It defaults to ``../shared/sources`` next to the repository.
   :func:`graphbuild.kb.entries.entry_to_dict`) and name/role indices; see :func:`write`
 - ``words.json.gz``: the place gazetteer, group words and role words
 
+``curated.json`` (in this package, the format of the ``--aliases`` curation
+file) adds people the sources miss (members of Congress who left between 2019
+and 2026, governors, justices, relatives, world leaders after 2014) and
+completes some source entries; see :func:`apply_curated`.
+
 The output is deterministic: the same sources give the same bytes.
 
 How people are merged: members of Congress and presidents/vice presidents are
@@ -39,6 +44,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..errors import KnowledgeBaseError
 from .entries import ENTRY_KEYS, KBEntry, Office, entry_from_dict, entry_to_dict, entry_to_row
 from .names import (first_name_forms, full_key, index_keys, loose_key, name_tokens,
                     surname_keys)
@@ -49,6 +55,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_SOURCES = PACKAGE_DIR.parent.parent.parent / "shared" / "sources"
 PEOPLE_FILE = "people.jsonl.gz"
 WORDS_FILE = "words.json.gz"
+CURATED_FILE = PACKAGE_DIR / "curated.json"
 SCHEMA = 1
 INDEX_NAMES = ("full", "loose", "surname", "first_last", "role")
 
@@ -296,14 +303,27 @@ def _overlaps_or_near(p: Person, start: date | None) -> bool:
 
 
 def pick(candidates: list[Person], name: str, start: date | None) -> Person | None:
-    """The one candidate that fits ``name`` and the date, or None when none or several do."""
+    """The one candidate that fits ``name`` and the date, or None when none or several do.
+
+    Several fit: the ones with ``name`` among their written forms win (whole
+    name, then first name + surname, suffix included), then the ones whose own
+    name is ``name`` ("Howard Baker", not "Howard Baker Sr."), then the ones aged
+    30 to 80 at ``start``.
+    """
     fit = [p for p in candidates if _plausible(p, start) and _overlaps_or_near(p, start)]
-    if len(fit) > 1:  # prefer exact written forms (full key), then loose key
-        for keyf in (full_key, loose_key):
-            exact = [p for p in fit if keyf(name) in {keyf(v) for v in [p.name, *p.variants]}]
-            if exact:
-                fit = exact
-                break
+    narrowing = (
+        lambda p: full_key(name) in {full_key(v) for v in [p.name, *p.variants]},
+        lambda p: loose_key(name) in {loose_key(v) for v in [p.name, *p.variants]},
+        lambda p: full_key(p.name) == full_key(name),
+        lambda p: (start is None or p.birthday is None
+                   or 30 <= (start - p.birthday).days / 365.25 <= 80),
+    )
+    for test in narrowing:
+        if len(fit) <= 1:
+            break
+        narrowed = [p for p in fit if test(p)]
+        if narrowed:
+            fit = narrowed
     return fit[0] if len(fit) == 1 else None
 
 
@@ -403,7 +423,9 @@ _TITLE_WORDS = frozenset(
     "british uk u.k. french german russian chinese israeli palestinian iraqi iranian "
     "syrian egyptian japanese indian pakistani afghan chairman chairwoman commander "
     "commander-in-chief in minister's cia fbi director national security advisor adviser "
-    "homeland treasury un u.n. to representative trade justice sheikh emir".split())
+    "homeland treasury un u.n. to representative trade justice sheikh emir kanzler "
+    "bundeskanzler presidente president's ministre premier's dr. mister madame monsieur "
+    "herr frau senor senora".split())
 
 
 def _phoenix_name(raw: str) -> str:
@@ -440,6 +462,8 @@ def _phoenix_date(text: str) -> date | None:
     if len(text) == 6:
         yy = int(text[:2])
         text = f"{2000 + yy if yy < 30 else 1900 + yy}{text[2:]}"
+    if len(text) == 9 and text.startswith(("19", "20")):
+        text = text[:8]  # a stray digit in the source (">201005011")
     if len(text) != 8:
         return None
     try:
@@ -557,6 +581,10 @@ def _phoenix_offices(a: PhoenixActor) -> list[Office]:
                 and (end is None or s[0] < end) for s in gov_spans)
             if not generic:
                 role = a.section
+        elif not a.section and sectors == ["GOV"] and start is not None and start.day != 1:
+            # the government listings run month by month (1st to month end); a span that
+            # starts mid-month comes from the list of rulers: head of state or government
+            role = "leader"
         out.append(Office(role=role, start=start, end=end, country=code, state=None,
                           party=None, title=title))
     return _merge_spans(out, gap_days=31)
@@ -647,7 +675,38 @@ _INSTITUTION = re.compile(
 
 # ---------------------------------------------------------------- assemble and write
 
-def build(src: Path) -> tuple[list[KBEntry], dict[str, Any]]:
+def apply_curated(entries: dict[str, KBEntry], path: Path) -> None:
+    """Merge the shipped curation file (same format as --aliases) into ``entries``.
+
+    An entry with a new id is added. An entry with an existing id adds its
+    variants, replaces the offices of the same role and country, and sets the
+    fields it gives. An id that looks like a source id but is not there fails
+    the build, so a renamed source record is noticed.
+    """
+    records = json.loads(path.read_text(encoding="utf-8"))
+    for i, d in enumerate(records):
+        e = entry_from_dict(d, f"{path.name}[entry {i}]")
+        old = entries.get(e.id)
+        if old is None:
+            if not e.id.startswith("curated:"):
+                raise KnowledgeBaseError(f"{path.name}[entry {i}]", f"id {e.id!r} is not in "
+                                         "the sources; use a curated:NAME id for a new person")
+            entries[e.id] = e
+            continue
+        replaced = {(o.role, o.country) for o in e.offices}
+        offices = [o for o in old.offices if (o.role, o.country) not in replaced] + list(e.offices)
+        entries[e.id] = replace(
+            old, name=e.name,
+            variants=tuple(v for v in dict.fromkeys(old.variants + e.variants + (old.name,))
+                           if full_key(v) != full_key(e.name)),
+            gender=e.gender or old.gender, party=e.party or old.party,
+            offices=tuple(sorted(set(offices), key=_office_order)),
+            country=e.country or old.country, state=e.state or old.state,
+            wikidata=e.wikidata or old.wikidata, bioguide=e.bioguide or old.bioguide)
+
+
+def build(src: Path, curated: Path | None = CURATED_FILE) -> tuple[list[KBEntry], dict[str, Any]]:
+    """All people of the sources (plus the curation file), sorted by id, and the words."""
     people: dict[str, Person] = {}
     read_congress(src, people)
     read_cabinet(src, people)
@@ -660,6 +719,8 @@ def build(src: Path) -> tuple[list[KBEntry], dict[str, Any]]:
             e = replace(old, variants=tuple(dict.fromkeys(old.variants + (e.name,) + e.variants)),
                         offices=tuple(sorted(set(old.offices + e.offices), key=_office_order)))
         entries[e.id] = e
+    if curated is not None:
+        apply_curated(entries, curated)
     ordered = [entries[k] for k in sorted(entries)]
     return ordered, build_words(src, countries)
 
