@@ -48,8 +48,9 @@ from ..errors import KnowledgeBaseError
 from .entries import ENTRY_KEYS, KBEntry, Office, entry_from_dict, entry_to_dict, entry_to_row
 from .names import (first_name_forms, full_key, index_keys, loose_key, name_tokens,
                     surname_keys)
-from .tables import (CABINET_ROLES, EXTRA_GROUPS, EXTRA_PLACES, PHOENIX_SECTION_ROLES,
-                     PHOENIX_SECTORS, ROLE_WORDS, US_STATES)
+from .tables import (CABINET_ROLES, EXTRA_GROUPS, EXTRA_PLACES, NOT_ROLES,
+                     PHOENIX_SECTION_ROLES, PHOENIX_SECTORS, ROLE_MODIFIERS, ROLE_WORDS,
+                     US_STATES)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_SOURCES = PACKAGE_DIR.parent.parent.parent / "shared" / "sources"
@@ -297,7 +298,8 @@ def _overlaps_or_near(p: Person, start: date | None) -> bool:
     if start is None:
         return True
     for o in p.offices:
-        if o.start and o.end and o.start - timedelta(days=365 * 40) <= start <= o.end + timedelta(days=365 * 40):
+        margin = timedelta(days=365 * 40)
+        if o.start and o.end and o.start - margin <= start <= o.end + margin:
             return True
     return not any(o.start for o in p.offices)
 
@@ -347,7 +349,8 @@ def _us_date(text: str) -> date | None:
     return None
 
 
-def _administration_end(people: dict[str, Person], president: str, start: date | None) -> date | None:
+def _administration_end(people: dict[str, Person], president: str,
+                        start: date | None) -> date | None:
     """When the administration that a 'Still in office' row belongs to ended (or None)."""
     ends = [o.end for p in people.values() for o in p.offices
             if o.role == "president" and o.end and p.name.split()[-1] == president.split()[0]
@@ -443,7 +446,8 @@ def _phoenix_name(raw: str) -> str:
 def _clean_variant(raw: str, canonical: str) -> str | None:
     """A Phoenix synonym as a person name, or None: titles stripped, same surname required."""
     text = raw.split("#")[0].strip()
-    if not text or re.search(r"ADMINISTRATION|GOVERNMENT|REGIME|CAMP|SUPPORTERS|FAMILY", text.upper()):
+    if not text or re.search(r"ADMINISTRATION|GOVERNMENT|REGIME|CAMP|SUPPORTERS|FAMILY",
+                             text.upper()):
         return None
     words = _phoenix_name(text).split()
     while words and words[0].casefold() in _TITLE_WORDS:
@@ -501,7 +505,8 @@ class PhoenixActor:
         self.roles: list[tuple[str, list[str], tuple[date | None, date | None]]] = []
 
 
-def parse_phoenix_countries(path: Path) -> tuple[list[PhoenixActor], list[tuple[str, str, list[str]]]]:
+def parse_phoenix_countries(
+        path: Path) -> tuple[list[PhoenixActor], list[tuple[str, str, list[str]]]]:
     """(person actors, country blocks (code, name, synonyms)) of Phoenix.Countries.actors.txt."""
     actors: list[PhoenixActor] = []
     countries: list[tuple[str, str, list[str]]] = []
@@ -530,7 +535,7 @@ def parse_phoenix_countries(path: Path) -> tuple[list[PhoenixActor], list[tuple[
             continue
         if line.startswith("+"):
             if current is not None:
-                current.synonyms.append(line[1:])
+                current.synonyms.append(line[1:].split("#")[0].strip())
             elif current_country is not None:
                 current_country[2].append(line[1:].split("#")[0].strip())
             continue
@@ -553,7 +558,14 @@ def parse_phoenix_countries(path: Path) -> tuple[list[PhoenixActor], list[tuple[
             if span is not None:
                 current.roles.append((code, [sec[i:i + 3] for i in range(0, len(sec), 3)], span))
         actors.append(current)
-    people = [a for a in actors if _is_person_actor(a)]
+    people = []
+    for a in actors:
+        bare = [code for code, sectors, _span in a.roles if not sectors]
+        if not a.person and bare:
+            # "IRAQ_ / +BAGHDAD_ ... / [IRQ <20030320] ...": a country block with its code last
+            countries.append((bare[-1], a.raw, a.synonyms))
+        elif _is_person_actor(a):
+            people.append(a)
     return people, countries
 
 
@@ -625,10 +637,11 @@ def read_phoenix(src: Path, people: dict[str, Person]) -> list[tuple[str, str, l
 
 # ---------------------------------------------------------------- words: places, groups, roles
 
-_DEMONYM = re.compile(r"(ian|ians|ese|ish|ch|man|men|woman|women|ans|is|ots|ic)$")
+_DEMONYM = re.compile(r"(ians?|ese|ish|[^o]mans?|men|women|ans)$")
 
 
 def build_words(src: Path, countries: list[tuple[str, str, list[str]]]) -> dict[str, Any]:
+    """Places (country names and synonyms: capitals, cities), groups (demonyms), role words."""
     places: set[str] = set()
     groups: set[str] = set()
     for _code, name, synonyms in countries:
@@ -637,8 +650,9 @@ def build_words(src: Path, countries: list[tuple[str, str, list[str]]]) -> dict[
             k = full_key(s.replace("_", " "))
             if not k:
                 continue
-            if _DEMONYM.search(k) and not k.endswith(("stan", "land", "ia")):
-                groups.add(k)
+            if _DEMONYM.search(k) and " " not in k:
+                groups.add(k)  # "englishman", "pakistanis"; "afghan" stays a place and
+                # is_group("Afghans") finds it as the plural of a place word
             else:
                 places.add(k)
     for code, state in US_STATES.items():
@@ -653,7 +667,8 @@ def build_words(src: Path, countries: list[tuple[str, str, list[str]]]) -> dict[
         if not m or "!" in line:
             continue
         noun = full_key(m.group(1).replace("_", " "))
-        if noun and not _INSTITUTION.search(noun):
+        if (noun and not _INSTITUTION.search(noun) and not _EQUIPMENT.search(noun)
+                and noun not in NOT_ROLES and noun.split()[0] not in ROLE_MODIFIERS):
             agents[noun] = noun
     roles = dict(agents)
     roles.update(ROLE_WORDS)
@@ -663,6 +678,12 @@ def build_words(src: Path, countries: list[tuple[str, str, list[str]]]) -> dict[
             "roles": dict(sorted(roles.items()))}
 
 
+_EQUIPMENT = re.compile(
+    r"[0-9]|\b(aircraft|carrier|plane|planes|jet|jets|helicopter|tank|tanks|missile|missiles|"
+    r"ship|ships|vessel|boat|submarine|warship|drone|bomb|bombs|weapon|weapons|rifle|gun|guns|"
+    r"airline|airliner|airway|aerospace|business|businesses|company|firm|industry|apache|"
+    r"dragonfly|artillery|vehicle|vehicles|convoy|fleet|satellite|rocket|rockets|"
+    r"ammunition|explosive|explosives|mine|mines|at|for|to)\b")
 _INSTITUTION = re.compile(
     r"\b(ministry|ministries|council|assembly|body|chamber|government|palace|regime|sector|"
     r"office|department|agency|commission|bureau|court|legislature|parliament|administration|"
@@ -775,9 +796,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m graphbuild.kb.build",
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("sources", nargs="?", default=str(DEFAULT_SOURCES),
-                        help="folder with us-congress/, cabinet/, petrarch2/ (default: %(default)s)")
+                        help="folder with us-congress/, cabinet/, petrarch2/ "
+                             "(default: %(default)s)")
     parser.add_argument("--out", default=str(PACKAGE_DIR),
-                        help="where to write people.jsonl.gz and words.json.gz (default: the package)")
+                        help="where to write people.jsonl.gz and words.json.gz "
+                             "(default: the package folder)")
     args = parser.parse_args(argv)
     src = Path(args.sources)
     for sub in ("us-congress", "cabinet", "petrarch2"):

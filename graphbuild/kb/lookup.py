@@ -19,6 +19,7 @@ from ..errors import KnowledgeBaseError
 from .entries import KBEntry, entry_from_row
 from .names import (first_name_forms, full_key, index_keys, loose_key, name_tokens,
                     surname_keys)
+from .tables import ROLE_MODIFIERS
 
 DATA_DIR = Path(__file__).resolve().parent
 PEOPLE_PATH = DATA_DIR / "people.jsonl.gz"
@@ -34,7 +35,8 @@ def _read_gz(path: Path) -> bytes:
         with gzip.open(path, "rb") as fh:
             return fh.read()
     except FileNotFoundError as exc:
-        raise KnowledgeBaseError(str(path), f"the shipped knowledge base is missing; {_REBUILD}") from exc
+        raise KnowledgeBaseError(str(path), "the shipped knowledge base is missing; "
+                                 + _REBUILD) from exc
     except (OSError, EOFError) as exc:
         raise KnowledgeBaseError(str(path), f"not a gzip file ({exc}); {_REBUILD}") from exc
 
@@ -64,7 +66,8 @@ class _Shipped:
         _check_schema(header, f"{path}:1")
         names = header.get("lines", [])
         self.index_names = tuple(names[2:-1])
-        if (tuple(self.index_names) != _INDEXES or header.get("count") != len(lines) - len(names) + 1):
+        if (self.index_names != _INDEXES
+                or header.get("count") != len(lines) - len(names) + 1):
             raise KnowledgeBaseError(f"{path}:1", f"header {header!r} does not match the "
                                      f"file ({len(lines)} lines); {_REBUILD}")
         self.ids: list[str] = _json(lines[1], f"{path}:2")
@@ -225,9 +228,15 @@ class KnowledgeBase:
     def role_of(self, word: str) -> str | None:
         """The normalised role a role word names ("Sen." -> "senator"), else None."""
         words, suffix = name_tokens(word.replace("-", " "))
-        key = " ".join(words + ((suffix,) if suffix else ()))
-        if not key:
-            return None
+        words = words + ((suffix,) if suffix else ())
+        while words:
+            role = self._role_word(" ".join(words))
+            if role is not None or len(words) == 1 or words[0] not in ROLE_MODIFIERS:
+                return role
+            words = words[1:]  # "former Sen.", "acting Attorney General"
+        return None
+
+    def _role_word(self, key: str) -> str | None:
         role = self._roles.get(key)
         if role is None and key.endswith("s"):
             role = self._roles.get(key[:-1]) or (

@@ -90,7 +90,45 @@ ROLE_WORDS: dict[str, str] = {
     "judge": "judge", "special counsel": "special counsel",
     "secretary general": "secretary general", "minister": "minister",
     "mp": "member of parliament", "member of parliament": "member of parliament",
+    "general": "general", "gen": "general", "lt gen": "general", "maj gen": "general",
+    "brig gen": "general", "admiral": "admiral", "adm": "admiral", "colonel": "colonel",
+    "col": "colonel", "lt col": "colonel", "major": "major", "maj": "major",
+    "captain": "captain", "capt": "captain", "lieutenant": "lieutenant", "lt": "lieutenant",
+    "sergeant": "sergeant", "sgt": "sergeant", "corporal": "corporal", "cpl": "corporal",
+    "private": "private", "pvt": "private",
+    "secretary": "secretary", "sec": "secretary", "undersecretary": "undersecretary",
+    "chairman": "chair", "chairwoman": "chair", "chair": "chair", "chairperson": "chair",
+    "committee chairman": "chair", "committee chair": "chair",
+    "spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
+    "aide": "aide", "adviser": "adviser", "advisor": "adviser", "senior adviser": "senior adviser",
+    "counselor": "counselor", "commissioner": "commissioner", "moderator": "moderator",
+    "candidate": "candidate", "nominee": "nominee", "leader": "leader",
+    "party leader": "leader", "chief strategist": "chief strategist",
+    "director": "director", "fbi director": "director of the fbi",
+    "deputy director": "deputy director", "special prosecutor": "special counsel",
+    "prosecutor": "prosecutor", "district attorney": "district attorney", "da": "district attorney",
+    "us attorney": "us attorney", "solicitor general": "solicitor general",
+    "state attorney general": "state attorney general", "councilman": "council member",
+    "councilwoman": "council member", "council member": "council member",
+    "assemblyman": "state legislator", "assemblywoman": "state legislator",
+    "state representative": "state legislator", "state rep": "state legislator",
+    "second lady": "second lady", "first gentleman": "first gentleman",
+    "second gentleman": "second gentleman", "crown prince": "crown prince",
+    "supreme leader": "leader", "dictator": "leader", "strongman": "leader",
+    "pope": "pope", "archbishop": "archbishop", "bishop": "bishop", "cardinal": "cardinal",
+    "rabbi": "rabbi", "imam": "imam", "reverend": "reverend", "rev": "reverend",
 }
+
+# Words before a role that do not change it ("former Sen.", "acting Attorney General").
+ROLE_MODIFIERS: frozenset[str] = frozenset(
+    "former ex then acting interim outgoing incoming late future current sitting retired "
+    "us u.s. american federal top longtime veteran one-time onetime disgraced embattled "
+    "republican democratic democrat gop the a an his her their its our".split())
+
+# Agents-file nouns that are not roles of a person (people in general, equipment).
+NOT_ROLES: frozenset[str] = frozenset(
+    "man men woman women person persons people individual individuals resident residents "
+    "citizen citizens civilian civilians member members group groups".split())
 
 # Cabinet-turnover "position" column -> normalised role.
 CABINET_ROLES: dict[str, str] = {
@@ -173,23 +211,25 @@ US_STATES: dict[str, str] = {
 }
 
 # Major cities and regions the country dictionaries do not list (a short shipped list).
+# Cities that are also common person names (Jackson, Lincoln, Madison, Austin...) are
+# left out: a lone "Jackson" in an article is more often a person.
 EXTRA_PLACES: tuple[str, ...] = (
     # US cities
-    "New York City", "Los Angeles", "Chicago", "Houston", "Phoenix", "Philadelphia",
-    "San Antonio", "San Diego", "Dallas", "San Jose", "Austin", "Jacksonville", "Fort Worth",
-    "Columbus", "Charlotte", "San Francisco", "Indianapolis", "Seattle", "Denver",
+    "New York City", "Los Angeles", "Chicago", "Houston", "Philadelphia",
+    "San Antonio", "San Diego", "Dallas", "San Jose", "Fort Worth",
+    "Columbus", "San Francisco", "Indianapolis", "Seattle", "Denver",
     "Boston", "El Paso", "Nashville", "Detroit", "Oklahoma City", "Portland", "Las Vegas",
     "Memphis", "Louisville", "Baltimore", "Milwaukee", "Albuquerque", "Tucson", "Fresno",
-    "Sacramento", "Kansas City", "Mesa", "Atlanta", "Omaha", "Colorado Springs", "Raleigh",
+    "Sacramento", "Kansas City", "Atlanta", "Omaha", "Colorado Springs", "Raleigh",
     "Miami", "Long Beach", "Virginia Beach", "Oakland", "Minneapolis", "Tulsa", "Tampa",
-    "Arlington", "New Orleans", "Cleveland", "Honolulu", "Pittsburgh", "Cincinnati",
+    "New Orleans", "Cleveland", "Honolulu", "Pittsburgh", "Cincinnati",
     "St. Louis", "Orlando", "Buffalo", "Newark", "Anchorage", "Des Moines", "Charleston",
-    "Richmond", "Salt Lake City", "Birmingham", "Montgomery", "Mobile", "Little Rock",
-    "Hartford", "Dover", "Tallahassee", "Boise", "Springfield", "Topeka", "Frankfort",
-    "Baton Rouge", "Augusta", "Annapolis", "Lansing", "St. Paul", "Jackson",
-    "Jefferson City", "Helena", "Lincoln", "Carson City", "Concord", "Trenton", "Santa Fe",
-    "Albany", "Bismarck", "Providence", "Columbia", "Pierre", "Montpelier", "Olympia",
-    "Madison", "Cheyenne", "Juneau", "Harrisburg", "Salem", "Manhattan", "Brooklyn",
+    "Salt Lake City", "Birmingham", "Little Rock",
+    "Hartford", "Tallahassee", "Boise", "Topeka", "Frankfort",
+    "Baton Rouge", "Annapolis", "Lansing", "St. Paul", "Jefferson City", "Carson City",
+    "Trenton", "Santa Fe",
+    "Albany", "Bismarck", "Providence", "Montpelier", "Olympia",
+    "Cheyenne", "Juneau", "Harrisburg", "Manhattan", "Brooklyn",
     "Queens", "the Bronx", "Staten Island", "Silicon Valley", "Wall Street",
     "Capitol Hill", "Mar-a-Lago", "Palm Beach", "Ferguson", "Charlottesville", "Benghazi",
     "Parkland", "Flint", "Guantanamo", "Guantanamo Bay", "Midwest", "New England",
@@ -199,8 +239,8 @@ EXTRA_PLACES: tuple[str, ...] = (
     "Torbay", "Bristol", "Leicester", "Nottingham", "Coventry", "Bradford", "Belfast",
     "Southampton", "Portsmouth", "Plymouth", "Oxford", "Cambridge", "Brighton",
     "Westminster", "Whitehall", "Downing Street", "Dublin", "Cork", "Aberdeen", "Dundee",
-    "Stoke", "Hull", "Sunderland", "Wolverhampton", "Derby", "Reading", "Swansea",
-    "Salisbury", "Croydon", "Kent", "Essex", "Surrey", "Yorkshire", "Lancashire",
+    "Stoke", "Hull", "Sunderland", "Wolverhampton", "Swansea",
+    "Salisbury", "Croydon", "Essex", "Surrey", "Yorkshire", "Lancashire",
     "Cornwall", "Devon",
     # elsewhere
     "Europe", "Asia", "Africa", "North America", "South America", "Latin America",
@@ -228,4 +268,8 @@ EXTRA_GROUPS: tuple[str, ...] = (
     "Labourites", "Brexiteers", "Remainers", "Leavers", "Unionists", "Nationalists",
     "Loyalists", "Republicans In Name Only", "RINOs", "Freedom Caucus", "Blue Dogs",
     "Founding Fathers", "Founders", "Framers", "Americans", "Brits", "Yankees",
+    "French", "English", "Welsh", "Koreans", "Europeans", "Africans", "Arabs", "Kurds",
+    "Sunnis", "Shiites", "Shias", "Yazidis", "Rohingya", "Uighurs", "Uyghurs", "Palestinians",
+    "Persians", "Westerners", "Northerners", "Southerners", "Midwesterners", "New Yorkers",
+    "Texans", "Californians", "Floridians",
 )
