@@ -58,7 +58,7 @@ PEOPLE_FILE = "people.jsonl.gz"
 WORDS_FILE = "words.json.gz"
 CURATED_FILE = PACKAGE_DIR / "curated.json"
 SCHEMA = 1
-INDEX_NAMES = ("full", "loose", "surname", "first_last", "role")
+INDEX_NAMES = ("full", "loose", "surname", "role")
 
 
 # ---------------------------------------------------------------- people in progress
@@ -763,7 +763,7 @@ def write(entries: list[KBEntry], words: dict[str, Any], out: Path) -> list[Path
 
     people.jsonl.gz is one JSON document a line, so a loader parses only what
     it uses: line 1 the header, line 2 the ids, lines 3-7 the name and role
-    indices (``full``, ``loose``, ``surname``, ``first_last``, ``role``: key ->
+    indices (``full``, ``loose``, ``surname``, ``role``: key ->
     row number or list of row numbers), then one entry row a line.
     """
     out.mkdir(parents=True, exist_ok=True)

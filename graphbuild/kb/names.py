@@ -211,14 +211,6 @@ def loose_key(name: str) -> str:
     return _join((words[0],) + words[_surname_start(words):], suffix)
 
 
-def first_last(name: str) -> tuple[str, str] | None:
-    """(first word, surname) of a normalised name of two words or more, else None."""
-    words, _suffix = name_tokens(name)
-    if len(words) < 2:
-        return None
-    return words[0], " ".join(words[_surname_start(words):])
-
-
 def surname_keys(name: str) -> tuple[str, ...]:
     """The surname of ``name`` as looked up by ``by_surname`` (particles kept)."""
     words, _suffix = name_tokens(name)
@@ -245,27 +237,23 @@ def first_name_forms(first: str) -> frozenset[str]:
     return _FORMS.get(key, frozenset()) | {key}
 
 
-def index_keys(names: list[str] | tuple[str, ...]) -> tuple[set[str], set[str], set[str], set[str]]:
-    """The lookup keys of one person's names: (full, loose, surname, "first|surname").
+def index_keys(names: list[str] | tuple[str, ...]) -> tuple[set[str], set[str], set[str]]:
+    """The lookup keys of one person's names: (full, loose, surname).
 
-    The build script stores these for the shipped entries; the loader computes
-    them only for extra (curation) entries.
+    A loose key that is also one of the person's full keys is left out (lookups
+    consult both). The build script stores these for the shipped entries; the
+    loader computes them only for extra (curation) entries.
     """
     full: set[str] = set()
     loose: set[str] = set()
     sur: set[str] = set()
-    fl: set[str] = set()
     for n in names:
         words, suffix = name_tokens(n)
         if not words:
             continue
         full.add(_join(words, suffix))
-        if len(words) <= 2:
-            loose.add(_join(words, suffix))
-        else:
+        if len(words) > 2:
             loose.add(_join((words[0],) + words[_surname_start(words):], suffix))
         if len(words) >= 2:
-            s = " ".join(words[_surname_start(words):])
-            sur.add(s)
-            fl.add(f"{words[0]}|{s}")
-    return full, loose, sur, fl
+            sur.add(" ".join(words[_surname_start(words):]))
+    return full, loose - full, sur
