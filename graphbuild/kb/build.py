@@ -46,8 +46,8 @@ from typing import Any, Iterable
 
 from ..errors import KnowledgeBaseError
 from .entries import ENTRY_KEYS, KBEntry, Office, entry_from_dict, entry_to_dict, entry_to_row
-from .names import (first_name_forms, full_key, index_keys, loose_key, name_tokens,
-                    surname_keys)
+from .names import (SUFFIXES, first_name_forms, full_key, index_keys, loose_key,
+                    name_tokens, surname_keys)
 from .tables import (CABINET_ROLES, EXTRA_GROUPS, EXTRA_PLACES, NOT_ROLES,
                      PHOENIX_SECTION_ROLES, PHOENIX_SECTORS, ROLE_MODIFIERS, ROLE_WORDS,
                      US_STATES)
@@ -131,9 +131,14 @@ def _merge_spans(offices: list[Office], gap_days: int = 7) -> list[Office]:
 
 
 def congress_variants(first: str, middle: str | None, last: str, suffix: str | None,
-                      nickname: str | None, official: str | None) -> list[str]:
-    """Every written form of a name given in parts: official, nickname, with/without middle."""
-    sfx = [f" {suffix}", ""] if suffix else [""]
+                      nickname: str | None, official: str | None,
+                      known_without_suffix: bool = True) -> list[str]:
+    """Every written form of a name given in parts: official, nickname, with/without middle.
+
+    Forms without the suffix are added only when the person is known without it
+    (Joe Biden is "Joseph R. Biden Jr."; Franklin D. Roosevelt Jr. is not FDR).
+    """
+    sfx = [f" {suffix}", ""] if suffix and known_without_suffix else [f" {suffix}" if suffix else ""]
     firsts = [first] + ([nickname] if nickname and nickname != first else [])
     if len(first.rstrip(".")) == 1 and middle:  # "J. Danforth Quayle" goes by "Danforth"
         firsts.append(middle)
@@ -154,6 +159,19 @@ def _display_name(wikipedia: str | None, first: str, last: str, nickname: str | 
         return re.sub(r"\s*\(.*\)\s*$", "", wikipedia).strip()
     name = f"{nickname or first} {last}"
     return f"{name} {suffix}" if suffix else name
+
+
+def _display_suffix(display: str) -> str | None:
+    """"Sr." of "Howard Baker Sr.": a suffix the display name adds to tell namesakes apart."""
+    last = display.split()[-1] if display.split() else ""
+    return last if name_tokens(last)[0] and name_tokens(last)[0][0] in SUFFIXES else None
+
+
+def _known_without_suffix(display: str, suffix: str | None) -> bool:
+    """True when the display name (Wikipedia's title) leaves the suffix out."""
+    if not suffix:
+        return True
+    return name_tokens(display)[1] == ""
 
 
 ROLE_OF_TERM = {"sen": "senator", "rep": "representative", "prez": "president",
@@ -188,8 +206,10 @@ def _person_from_yaml(rec: dict) -> Person:
     p.govtrack = str(ids["govtrack"]) if ids.get("govtrack") else None
     p.gender = bio.get("gender")
     p.birthday = _d(bio.get("birthday"))
-    p.add_variants(congress_variants(first, nm.get("middle"), last, nm.get("suffix"),
-                                     nm.get("nickname"), nm.get("official_full")))
+    suffix = nm.get("suffix") or _display_suffix(name)
+    p.add_variants(congress_variants(first, nm.get("middle"), last, suffix,
+                                     nm.get("nickname"), nm.get("official_full"),
+                                     _known_without_suffix(name, suffix)))
     return p
 
 
@@ -221,10 +241,11 @@ def read_congress(src: Path, people: dict[str, Person]) -> None:
             p.govtrack = row.get("govtrack_id") or None
             p.gender = row.get("gender") or None
             p.birthday = _d(row.get("birthday"))
+            suffix = row.get("suffix") or _display_suffix(name)
             p.add_variants(congress_variants(first, row.get("middle_name") or None, last,
-                                             row.get("suffix") or None,
-                                             row.get("nickname") or None,
-                                             row.get("full_name") or None))
+                                             suffix, row.get("nickname") or None,
+                                             row.get("full_name") or None,
+                                             _known_without_suffix(name, suffix)))
             # the historical file gives the last term without dates: an undated office
             p.offices.append(Office(role=ROLE_OF_TERM[row["type"]], start=None, end=None,
                                     country="USA", state=row.get("state") or None,
