@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from graphbuild.errors import GraphbuildError, KnowledgeBaseError
-from graphbuild.kb import KBEntry, Office, entry_from_dict, entry_to_dict, load_kb
+from graphbuild.kb import (KBEntry, Office, entry_from_dict, entry_to_dict, load_kb,
+                           read_entries)
 
 SOURCES = Path(__file__).resolve().parents[1].parent / "shared" / "sources"
 
@@ -166,6 +167,19 @@ def test_extra_entries_extend_and_override(kb):
     assert local.by_name("Anthony Blair") == (renamed,)
     assert kb.by_name("Patricia Examplewoman") == ()  # the shipped KB is untouched
     assert load_kb() is kb
+
+
+def test_curation_file_json_and_yaml(tmp_path, kb):
+    good = tmp_path / "people.yaml"
+    good.write_text("people:\n  - id: local:A\n    name: Ann Example\n"
+                    "    offices: [{role: mayor, start: 2001-01-01}]\n", encoding="utf-8")
+    (entry,) = read_entries(good)
+    assert entry.offices[0].start == date(2001, 1, 1) and entry.name == "Ann Example"
+    bad = tmp_path / "people.json"
+    bad.write_text('[{"id": "local:A", "name": "Ann Example"}, {"id": "local:B", "nmae": "B"}]',
+                   encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"people\.json\[entry 1\].*'nmae'.*'name'"):
+        read_entries(bad)
 
 
 def test_curated_people_fill_gaps_of_the_sources(kb):

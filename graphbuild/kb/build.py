@@ -635,6 +635,8 @@ def read_phoenix(src: Path, people: dict[str, Person]) -> list[tuple[str, str, l
         country = (a.country_block if a.country_block in codes or not codes
                    else codes[0])
         variants = [v for v in (_clean_variant(s, name) for s in a.synonyms) if v]
+        if len(name.split()) < 2 and not any(o.role != "government" for o in offices):
+            continue  # one word ("Mauwilliamson", glued in the source) and no leader role
         if country == "USA" or (not codes and a.country_block == "USA"):
             starts = [o.start for o in offices if o.start]
             p = pick(index.find(name), name, min(starts) if starts else None)
