@@ -83,6 +83,15 @@ def test_president_and_attorney_general_by_date(kb):
     assert {"George Washington", "Barack Obama", "Joe Biden"} <= everyone
 
 
+def test_role_phrases_resolve_by_date_and_stay_ambiguous_when_the_word_is(kb):
+    assert [e.name for e in kb.holders("the Senate majority leader", date(2016, 6, 1))] == [
+        "Mitch McConnell"]
+    assert [e.name for e in kb.holders("House Speaker", date(2016, 6, 1))] == ["Paul Ryan"]
+    both = {e.name for e in kb.holders("majority leader", date(2016, 6, 1))}
+    assert both == {"Mitch McConnell", "Kevin McCarthy"}  # Senate or House: the caller decides
+    assert kb.holders("president", date(2012, 6, 1), country="GBR") == ()
+
+
 def test_holders_by_state(kb):
     vt = {e.name for e in kb.holders("Sen.", date(2024, 6, 1), state="VT")}
     assert vt == {"Bernie Sanders", "Peter Welch"}

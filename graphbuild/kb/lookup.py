@@ -19,7 +19,7 @@ from ..errors import KnowledgeBaseError
 from .entries import KBEntry, entry_from_row
 from .names import (first_name_forms, full_key, index_keys, loose_key, name_tokens,
                     surname_keys)
-from .tables import ROLE_MODIFIERS
+from .tables import ROLE_FAMILIES, ROLE_MODIFIERS
 
 DATA_DIR = Path(__file__).resolve().parent
 PEOPLE_PATH = DATA_DIR / "people.jsonl.gz"
@@ -223,14 +223,17 @@ class KnowledgeBase:
                 state: str | None = None) -> tuple[KBEntry, ...]:
         """Who held ``role`` on ``on`` (``on=None``: everyone who ever held it).
 
-        ``role`` may be any word :meth:`role_of` knows ("AG", "Sen."). ``country``
+        ``role`` may be any word :meth:`role_of` knows ("AG", "Sen."); a word that
+        covers several offices ("majority leader": Senate or House) gives the
+        holders of any of them. ``country``
         None matches any country; ``state`` narrows US offices to one state.
         """
         norm = self.role_of(role) or role.strip().lower()
+        roles = set(ROLE_FAMILIES.get(norm, ())) | {norm}
         out = []
-        for i in self._look("role", norm):
+        for i in sorted({i for r in roles for i in self._look("role", r)}):
             for o in self._entry(i).offices:
-                if o.role != norm:
+                if o.role not in roles:
                     continue
                 if country is not None and o.country != country:
                     continue
