@@ -328,13 +328,16 @@ def _overlaps_or_near(p: Person, start: date | None) -> bool:
 def pick(candidates: list[Person], name: str, start: date | None) -> Person | None:
     """The one candidate that fits ``name`` and the date, or None when none or several do.
 
-    Several fit: the ones with ``name`` among their written forms win (whole
+    Several fit: the ones with an office dated within 12 years of ``start`` win,
+    then the ones with ``name`` among their written forms (whole
     name, then first name + surname, suffix included), then the ones whose own
     name is ``name`` ("Howard Baker", not "Howard Baker Sr."), then the ones aged
     30 to 80 at ``start``.
     """
     fit = [p for p in candidates if _plausible(p, start) and _overlaps_or_near(p, start)]
     narrowing = (
+        lambda p: start is not None and any(
+            o.start and abs((o.start - start).days) < 365 * 12 for o in p.offices),
         lambda p: full_key(name) in {full_key(v) for v in [p.name, *p.variants]},
         lambda p: loose_key(name) in {loose_key(v) for v in [p.name, *p.variants]},
         lambda p: full_key(p.name) == full_key(name),
@@ -460,6 +463,8 @@ def _phoenix_name(raw: str) -> str:
         t = re.sub(r"(?<=[-'])([a-z])", lambda m: m.group(1).upper(), t)
         if t.startswith("Mc") and len(t) > 2:
             t = "Mc" + t[2].upper() + t[3:]
+        if t.rstrip(",").lower() in ("ii", "iii", "iv"):
+            t = t.upper()
         out.append(t)
     return " ".join(out)
 
@@ -540,11 +545,14 @@ def parse_phoenix_countries(
         if not line.strip():
             continue
         if line.startswith("#"):
-            heading = line.lstrip("#").strip().lower().replace(".", "")
+            text = line.lstrip("#").strip()
+            heading = text.lower().replace(".", "")
             if heading in PHOENIX_SECTION_ROLES:
                 section = PHOENIX_SECTION_ROLES[heading]
-            elif heading and not heading.startswith("+") and "listed above" not in heading:
-                section = None  # any other heading ends a list of office holders
+            elif (re.search(r"[a-z]", text) and "_" not in text and not text.startswith("[")
+                  and "listed above" not in heading):
+                section = None  # another heading ends a list of office holders; a
+                # commented-out entry ("#HENRY_CABOT_LODGE_ ...") does not
             continue
         if line[0] in " \t":
             if current is not None:
@@ -607,7 +615,8 @@ def _phoenix_offices(a: PhoenixActor) -> list[Office]:
             continue
         title = code + "".join(sectors)
         role = PHOENIX_SECTORS[sectors[0]]
-        if a.section and sectors == ["GOV"] and has_eli and start is not None:
+        if a.section and sectors == ["GOV"] and (has_eli or start and start.day != 1) \
+                and start is not None:
             # a Jan-1 start overlapping another GOV span is the government listing, not the office
             generic = (start.month, start.day) == (1, 1) and any(
                 s != (start, end) and s[0] and (s[1] is None or s[1] > start)
@@ -749,6 +758,37 @@ def apply_curated(entries: dict[str, KBEntry], path: Path) -> None:
             wikidata=e.wikidata or old.wikidata, bioguide=e.bioguide or old.bioguide)
 
 
+def _demote_conflicting_phoenix_offices(entries: dict[str, KBEntry]) -> None:
+    """A Phoenix office (title "USAGOV") that overlaps another person's dated holding of
+    the same US office by more than a month is a deputy's listing: it becomes
+    "government". Congress, executive and cabinet records are the authority."""
+    held: dict[str, list[tuple[str, Office]]] = {}
+    for e in entries.values():
+        for o in e.offices:
+            if o.country == "USA" and o.start and not _from_phoenix(o):
+                held.setdefault(o.role, []).append((e.id, o))
+    for kb_id, e in list(entries.items()):
+        changed = False
+        offices = []
+        for o in e.offices:
+            if _from_phoenix(o) and o.country == "USA" and o.role in held and o.start:
+                end = o.end or date.max
+                for other_id, h in held[o.role]:
+                    h_end = h.end or date.max
+                    overlap = (min(end, h_end) - max(o.start, h.start)).days
+                    if other_id != kb_id and overlap > 31:
+                        o = replace(o, role="government")
+                        changed = True
+                        break
+            offices.append(o)
+        if changed:
+            entries[kb_id] = replace(e, offices=tuple(sorted(set(offices), key=_office_order)))
+
+
+def _from_phoenix(o: Office) -> bool:
+    return bool(o.title) and re.fullmatch(r"[A-Z]{6,}", o.title or "") is not None
+
+
 def build(src: Path, curated: Path | None = CURATED_FILE) -> tuple[list[KBEntry], dict[str, Any]]:
     """All people of the sources (plus the curation file), sorted by id, and the words."""
     people: dict[str, Person] = {}
@@ -763,6 +803,7 @@ def build(src: Path, curated: Path | None = CURATED_FILE) -> tuple[list[KBEntry]
             e = replace(old, variants=tuple(dict.fromkeys(old.variants + (e.name,) + e.variants)),
                         offices=tuple(sorted(set(old.offices + e.offices), key=_office_order)))
         entries[e.id] = e
+    _demote_conflicting_phoenix_offices(entries)
     if curated is not None:
         apply_curated(entries, curated)
     ordered = [entries[k] for k in sorted(entries)]

@@ -147,6 +147,23 @@ NICKNAME_GROUPS: tuple[tuple[str, ...], ...] = (
     ("mark", "marc"),
     ("marco", "mark"),
     ("adam", "ad"),
+    ("ashton", "ash"),
+    ("edwin", "ed"),
+    ("edmund", "ed", "ned"),
+    ("joshua", "josh"),
+    ("jacob", "jake"),
+    ("isaac", "ike"),
+    ("dwight", "ike"),
+    ("harrison", "harry"),
+    ("newton", "newt"),
+    ("mitchell", "mitch"),
+    ("willard", "mitt"),
+    ("addison", "mitch"),
+    ("lindsey", "lindsay"),
+    ("kirsten", "kirstin"),
+    ("thaddeus", "thad"),
+    ("reginald", "reggie", "reg"),
+    ("ezra", "ez"),
 )
 
 
