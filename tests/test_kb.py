@@ -92,6 +92,16 @@ def test_role_phrases_resolve_by_date_and_stay_ambiguous_when_the_word_is(kb):
     assert kb.holders("president", date(2012, 6, 1), country="GBR") == ()
 
 
+@pytest.mark.parametrize("role", ["president", "vice president", "secretary of state",
+                                  "secretary of defense", "attorney general", "chief of staff",
+                                  "national security adviser", "speaker of the house"])
+def test_one_holder_of_a_national_office_at_a_time(kb, role):
+    for year in range(1977, 2026):
+        for month in (2, 8):
+            holders = kb.holders(role, date(year, month, 15))
+            assert len(holders) <= 1, (role, year, month, [e.name for e in holders])
+
+
 def test_holders_by_state(kb):
     vt = {e.name for e in kb.holders("Sen.", date(2024, 6, 1), state="VT")}
     assert vt == {"Bernie Sanders", "Peter Welch"}
