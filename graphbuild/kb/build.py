@@ -459,6 +459,9 @@ def _phoenix_name(raw: str) -> str:
     words = [w for w in raw.strip().strip("_").replace("_", " ").split() if w]
     out = []
     for w in words:
+        if re.fullmatch(r"(?:[A-Za-z]\.)+,?", w):  # initials: "H.R.", "J."
+            out.append(w.upper())
+            continue
         t = w.capitalize() if not w.endswith(".") or len(w) > 2 else w.upper()
         t = re.sub(r"(?<=[-'])([a-z])", lambda m: m.group(1).upper(), t)
         if t.startswith("Mc") and len(t) > 2:
@@ -476,6 +479,10 @@ def _clean_variant(raw: str, canonical: str) -> str | None:
                              text.upper()):
         return None
     words = _phoenix_name(text).split()
+    own = {w.casefold() for w in canonical.split()[:-1]}
+    first_own = next((i for i, w in enumerate(words[:-1]) if w.casefold() in own), None)
+    if first_own:  # "Deputy Secretary Of State William J. Burns" -> "William J. Burns"
+        words = words[first_own:]
     while words and words[0].casefold() in _TITLE_WORDS:
         words = words[1:]
     if len(words) < 2:
@@ -636,6 +643,7 @@ def read_phoenix(src: Path, people: dict[str, Person]) -> list[tuple[str, str, l
     """Phoenix world leaders join US people by name + dates, or become phoenix:NAME entries."""
     actors, countries = parse_phoenix_countries(src / "petrarch2" / "Phoenix.Countries.actors.txt")
     index = NameIndex(p for p in people.values() if p.country == "USA")
+    same: dict[tuple[str | None, str], Person] = {}
     for a in actors:
         raw_id = a.raw.strip().strip("_").replace(" ", "_")
         name = _phoenix_name(a.raw)
@@ -655,13 +663,18 @@ def read_phoenix(src: Path, people: dict[str, Person]) -> list[tuple[str, str, l
         key = f"phoenix:{raw_id}"
         if key in people and people[key].country != country:
             key = f"phoenix:{raw_id}@{country}"
-        p = people.get(key)
+        # the same person listed twice in one country ("DMITR_MEDVEDEV", "C.P._THAKUR" /
+        # "C._P._THAKUR"): a shared written form joins them to the first listing
+        keys = {(country, full_key(n)) for n in [name, *variants]}
+        p = people.get(key) or next((same[k] for k in sorted(keys) if k in same), None)
         if p is None:
             p = people[key] = Person(key, name)
             p.phoenix = key.split(":", 1)[1]
             p.country = country
-        p.add_variants(variants)
+        p.add_variants([name, *variants])
         p.offices.extend(offices)
+        for k in keys:
+            same.setdefault(k, p)
         if country == "USA":
             index.add(p)
     return countries
