@@ -201,6 +201,19 @@ def test_curation_file_json_and_yaml(tmp_path, kb):
         read_entries(bad)
 
 
+def test_curated_people_are_not_copies_of_source_people(kb):
+    """A curated: entry named like a source entry of its country must be a known namesake."""
+    from graphbuild.kb.names import full_key
+
+    namesakes = {"Anthony Kennedy"}  # the justice, not the 19th-century senator
+    for e in kb:
+        if not e.id.startswith("curated:"):
+            continue
+        same = [x.id for x in kb.by_name(e.name)
+                if x.id != e.id and full_key(x.name) == full_key(e.name) and x.country == e.country]
+        assert not same or e.name in namesakes, (e.id, same)
+
+
 def test_curated_people_fill_gaps_of_the_sources(kb):
     romney = _one(kb.by_name("Mitt Romney"))
     assert romney in kb.holders("senator", date(2020, 1, 1), state="UT")
