@@ -254,6 +254,7 @@ def test_the_cameo_file_is_what_the_script_makes(tmp_path):
 @pytest.mark.parametrize("text, expected", [
     ("Brian Kemp won the backing of Donald Trump.", ("Donald Trump", "ENDORSED", "Brian Kemp")),
     ("Jeff Sessions faced criticism from Donald Trump.", ("Donald Trump", "CRITICIZED", "Jeff Sessions")),
+    ("Jeff Sessions came under fire from Donald Trump.", ("Donald Trump", "CRITICIZED", "Jeff Sessions")),
 ])
 def test_a_reversed_cameo_pattern_turns_the_direction(nlp, text, expected):
     got = triples(edges_of(nlp, text))

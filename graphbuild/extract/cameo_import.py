@@ -17,7 +17,8 @@ sentence's target. This script keeps the person-to-person part:
   ("filed a case against X", "threw his support behind X");
 - a reversed pattern ``* NOUN [:code]`` gives a light verb whose subject is the
   target and the object of from/of the source ("won the backing of X",
-  "received threats from X");
+  "received threats from X"), and ``* (PREP NOUN) [:code]`` one whose
+  preposition and noun are fixed ("came under fire from X");
 
 and maps the code to a relation type (the CAMEO column of spec/relations.md,
 refined by wording where one code covers two types). Everything else --
@@ -126,7 +127,7 @@ EXCLUDED_NOUNS = frozenset({"world", "attack", "attacks", "strike", "feet", "con
                             "fighting", "hostilitie", "strife", "struggle", "war", "warfare", "penalty",
                             "hearing", "trial", "confined", "letter", "prize", "sentence", "hostilities",
                             "custody", "detention", "detainment", "confinement", "jail", "prison",
-                            "penitentiary"})
+                            "penitentiary", "court"})
 
 # Particles (the rest of a multi-word verb that is not a preposition).
 PARTICLES = frozenset({"out", "down", "up", "off", "back", "over", "away", "in", "forward"})
@@ -236,8 +237,9 @@ def convert(text: str) -> list[dict]:
     synsets, blocks = parse(text)
     out: dict[tuple, dict] = {}
 
-    def add(lemma, relation, code, block, prt=None, preps=(), needs_dobj_noun=(), reverse=False):
-        words = " ".join([lemma, *([prt] if prt else []), *needs_dobj_noun[:1], *preps])
+    def add(lemma, relation, code, block, prt=None, preps=(), needs_dobj_noun=(), reverse=False,
+            needs_prep=(), needs_prep_object_noun=()):
+        words = " ".join([lemma, *([prt] if prt else []), *needs_dobj_noun[:1], *needs_prep_object_noun, *preps])
         if words in EXCLUDED or lemma in EXCLUDED and words == lemma or set(needs_dobj_noun) & EXCLUDED_NOUNS:
             return
         entry = {"lemma": lemma, "relation": relation.value}
@@ -247,9 +249,12 @@ def convert(text: str) -> list[dict]:
             entry["preps"] = list(preps)
         if needs_dobj_noun:
             entry["needs_dobj_noun"] = sorted(set(needs_dobj_noun))
+        if needs_prep:
+            entry["needs_prep"] = list(needs_prep)
+            entry["needs_prep_object_noun"] = list(needs_prep_object_noun)
         if reverse:
             entry["reverse"] = True
-        key = (lemma, prt, tuple(preps), tuple(entry.get("needs_dobj_noun", ())))
+        key = (lemma, prt, tuple(preps), tuple(entry.get("needs_dobj_noun", ())), tuple(needs_prep_object_noun))
         if key in out:
             return  # the first code found for one wording wins
         entry["cameo"] = code.split(":")[0]
@@ -306,6 +311,16 @@ def convert(text: str) -> list[dict]:
                     rel = relation_for(code, lemma)
                     if rel is not None:
                         add(lemma, rel, code, b["name"], prt=prt, preps=(prep,), needs_dobj_noun=nouns)
+                continue
+            under = re.fullmatch(r"\(([A-Z]+) ([A-Z]+)\)", joined)
+            if code.startswith(":") and under:
+                # "(UNDER FIRE) [:111]": "came under fire from X" -- X is the source
+                prep, noun = under.group(1).lower(), under.group(2).lower()
+                for lemma in verbs:
+                    rel = relation_for(code[1:], lemma)
+                    if rel is not None and noun not in EXCLUDED_NOUNS:
+                        add(lemma, rel, code[1:], b["name"], preps=("from",), needs_prep=(prep,),
+                            needs_prep_object_noun=(noun,), reverse=True)
                 continue
             if code.startswith(":") and len(rest) == 1 and not rest[0].startswith("("):
                 # "[:code]": the event's source is the object of from/of ("won the backing of X")

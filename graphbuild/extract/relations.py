@@ -298,6 +298,9 @@ class PatternMatcher:
                 words += det + [o.lower_]
         if p.needs_dobj_noun:
             words += [d.lower_ for d in _children(verb, "dobj")][:1]
+        if p.needs_prep and p.needs_prep_object_noun:  # "came under fire from"
+            words += [f"{c.lower_} {o.lower_}" for c in _children(verb, "prep") if c.lower_ in p.needs_prep
+                      for o in _children(c, "pobj") if o.lemma_.lower() in p.needs_prep_object_noun][:1]
         if p.preps:  # the preposition the text uses ("spoke to", "won the backing of")
             words += [c.lower_ for c in verb.subtree if c.lower_ in p.preps][:1]
         label = " ".join(w.replace("n't", "not") for w in words)
