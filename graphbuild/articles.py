@@ -310,20 +310,25 @@ def decode_text(data: bytes) -> str:
 
 
 # One character for one, so that evidence offsets stay the text's own: a lone
-# surrogate (from a JSON "\\udc80" escape) cannot be written as UTF-8, and a NUL
-# byte is no text.
+# surrogate (from a JSON "\\udc80" escape) cannot be written as UTF-8, and control
+# characters and U+FFFE/U+FFFF cannot be written in XML (GraphML, GEXF).
 _UNWRITABLE = re.compile("[\ud800-\udfff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def clean_text(text: str) -> str:
-    """``text`` with lone surrogates as U+FFFD and NUL characters as spaces (same length).
+    """``text`` with lone surrogates as U+FFFD and control characters (NUL, ...) as
+    spaces: the same length, and writable as UTF-8 and XML.
 
-    >>> clean_text("Trump\\x00fired Comey\\udc80.")
+    >>> clean_text("Trump\\x00fired\\x01Comey\\udc80.")
     'Trump fired Comey\ufffd.'
     """
-    if "\x00" in text:
-        text = text.replace("\x00", " ")
-    return _UNWRITABLE.sub("\ufffd", text)
+    return _UNWRITABLE.sub("\ufffd", _NOT_XML.sub(" ", text))
+
+
+def _escape_char(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 # Ids are uniqueness-constraint keys in Neo4j, whose index keys are limited in size.
@@ -344,10 +349,10 @@ def make_article(source: str, *, id: str, text: str, line: int | None = None, ti
     if not text.strip():
         return Rejection(source, "empty text", id=escape_surrogates(id), line=line)
 
-    def meta(value):
-        return None if value is None else escape_surrogates(value)
+    def meta(value):  # ids and metadata: what cannot be written is shown as an escape
+        return None if value is None else _NOT_XML.sub(_escape_char, escape_surrogates(value))
 
-    return Article(id=escape_surrogates(id), text=text, title=meta(title), published=meta(published),
+    return Article(id=meta(id), text=text, title=meta(title), published=meta(published),
                    url=meta(url), source=meta(source_name), origin=origin)
 
 

@@ -323,3 +323,26 @@ def test_long_article_parts_are_batched_by_characters(tmp_path, monkeypatch):
     assert len(seen) >= 10 and max(seen) <= 500  # many batches, none over the budget
     endorsements = [l for l in lines if l["relation"] == "ENDORSED"]
     assert len(endorsements) == 40  # one per paragraph: no part was lost
+
+
+def test_what_reading_accepts_every_output_can_write(tmp_path):
+    """Control characters, U+FFFF and lone surrogates in ids, titles and text: the XML
+    graph files (GraphML, GEXF), the JSON files and the map are all written."""
+    import networkx as nx
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "odd.jsonl").write_bytes(
+        b'{"id": "c\\u0001trl\\udc80", "title": "T\\u000bitle \\ud800", "source": "Wire\\u0002",'
+        b' "text": "Jeff Sessions endorsed Donald Trump.\\u0001\\uffff"}\n')
+    (src / os.fsdecode(b"ctl\x01-\xfe.txt")).write_bytes(b"Jeff Sessions\x0b endorsed Donald Trump. " * 3)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(src), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(l) for l in (out / "edges.jsonl").read_text(encoding="utf-8").splitlines()]
+    ids = {l["article"]["id"] for l in lines}
+    assert ids == {"c\\x01trl\\udc80", "ctl\\x01-\\xfe"}
+    assert all(ENDORSE == (l["source"]["id"], l["relation"], l["target"]["id"]) for l in lines)
+    g = nx.read_graphml(out / "graph.graphml")
+    assert {"jeff-sessions", "donald-trump"} <= set(g.nodes)
+    nx.read_gexf(out / "graph.gexf")
