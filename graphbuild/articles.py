@@ -38,6 +38,7 @@ as are paths passed in ``exclude`` (a run's own outputs).
 
 from __future__ import annotations
 
+import errno
 import gzip
 import json
 import re
@@ -99,6 +100,11 @@ def input_files(paths: Iterable[str | Path], *, exclude: Iterable[str | Path] = 
     checked: list[Path] = []
     for raw in paths:
         path = Path(raw)
+        try:
+            path.stat()
+        except OSError as exc:
+            if exc.errno not in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP):
+                raise InputPathError(shown(path), f"cannot be read: {exc.strerror or exc}") from None
         if not path.exists():
             kind = "a broken symbolic link" if path.is_symlink() else "no such file or folder"
             raise InputPathError(shown(path), kind)
