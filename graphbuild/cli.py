@@ -11,6 +11,7 @@ from typing import List, Optional
 
 import click
 import typer
+from rich.markup import escape
 from typer.core import TyperGroup
 
 from .errors import EXIT_INTERNAL, GraphbuildError
@@ -77,7 +78,7 @@ QUIET = typer.Option(False, "--quiet", "-q", help="no progress bar")
 def _fail(exc: GraphbuildError) -> None:
     from .progress import console
 
-    console.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+    console.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, highlight=False)
     raise typer.Exit(exc.exit_status)
 
 
@@ -88,7 +89,8 @@ def _crash(exc: BaseException, ctx: click.Context) -> None:
     path = save_traceback(exc, f"{ctx.invoked_subcommand or ''} failed")
     if _DEBUG["on"]:
         console.print(format_traceback(exc), markup=False, highlight=False)
-    console.print(f"[red]internal error:[/red] {type(exc).__name__}: {exc}", markup=True, highlight=False)
+    console.print(f"[red]internal error:[/red] {type(exc).__name__}: {escape(str(exc))}", markup=True,
+                  highlight=False)
     console.print(f"this is a bug in graphbuild; the traceback is in {path} (--debug shows it); "
                   "please report it", markup=False, highlight=False)
     raise typer.Exit(EXIT_INTERNAL)

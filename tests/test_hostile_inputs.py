@@ -57,6 +57,7 @@ def _jsonl_lines() -> list[bytes]:
         b'{"id": "deep-title", "text": "x", "title": ' + deep.encode() + b'}',  # 9 deep field
         json.dumps({"id": "g2", "text": GOOD, "title": {"a": 1}}).encode(),     # 10 good (odd title)
         b'{"id": "x' + b"y" * 2000 + b'", "text": "' + GOOD.encode() + b'"}',   # 11 id too long
+        json.dumps({"id": "[/x]", "text": " "}).encode(),                      # 12 rich markup in an id
     ]
 
 
@@ -69,6 +70,7 @@ EXPECTED_JSONL = {
     8: "id is a list",
     9: "nested too deeply",
     11: "id is 2001 characters long",
+    12: "empty text",
 }
 
 
@@ -88,6 +90,7 @@ def test_records_that_crashed_the_run_are_rejected_with_their_reasons(tmp_path):
     assert set(got) == set(EXPECTED_JSONL), got
     for line, part in EXPECTED_JSONL.items():
         assert part in got[line], (line, got[line])
+    assert "records.jsonl:12 ([/x]): empty text" in result.output  # printed as text, not markup
     # what was read is written: every output is valid UTF-8 JSON
     out.read_bytes().decode("utf-8")
     (tmp_path / "edges.articles.jsonl").read_bytes().decode("utf-8")
