@@ -81,16 +81,19 @@ def iter_results(paths: Iterable[str | Path], summary: RunSummary, *, model=None
                             summary.rejected.append(rejected)
                             continue
                         if store:
-                            store.put(article, edges)
+                            with output_errors(cache):  # a full disk under the cache
+                                store.put(article, edges)
                     summary.add(edges)
                     tick(summary.edges)
                     yield article, edges
                 if store:
-                    store.commit()
+                    with output_errors(cache):
+                        store.commit()
     finally:
         runner.close()
         if store:
-            store.close()
+            with output_errors(cache):
+                store.close()
 
 
 def _check_model(name: str) -> None:

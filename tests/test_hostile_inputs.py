@@ -349,3 +349,10 @@ def test_what_reading_accepts_every_output_can_write(tmp_path):
     g = nx.read_graphml(out / "graph.graphml")
     assert {"jeff-sessions", "donald-trump"} <= set(g.nodes)
     nx.read_gexf(out / "graph.gexf")
+
+
+def test_a_path_the_system_refuses_is_a_usage_error(tmp_path):
+    result = runner.invoke(app, ["extract", str(tmp_path / ("a" * 5000 + ".txt")), "--out",
+                                 str(tmp_path / "e.jsonl")])
+    assert result.exit_code == 2, result.output
+    assert "cannot be read: File name too long" in result.output.replace("\n", "")

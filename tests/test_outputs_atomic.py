@@ -154,3 +154,15 @@ def test_articles_manifest_lists_what_was_read_and_what_was_rejected(tmp_path):
     lines = [json.loads(l) for l in (tmp_path / "edges.articles.jsonl").read_text().splitlines()]
     assert [(l["id"], l.get("edges"), l.get("rejected")) for l in lines] == [
         ("a", 1, None), ("quiet", 0, None), ("gone", None, "empty text")]
+
+
+def test_a_damaged_cache_is_one_clear_error(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "cache.sqlite").write_bytes(b"this is no database, just bytes " * 100)
+    result = runner.invoke(app, ["build", str(tmp_path / "a.txt"), "--out", str(out), "--quiet"])
+    assert result.exit_code == 3, result.output
+    assert "it is only a cache: delete it, or run with --no-cache" in result.output.replace("\n", "")
+    result = runner.invoke(app, ["build", str(tmp_path / "a.txt"), "--out", str(out), "-q", "--no-cache"])
+    assert result.exit_code == 0, result.output
