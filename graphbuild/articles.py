@@ -115,7 +115,11 @@ def input_files(paths: Iterable[str | Path], *, exclude: Iterable[str | Path] = 
         checked.append(path)
     skip = {_real(p) for p in exclude}
     for path in checked:
-        if path.is_dir():
+        if path.is_dir() and (_real(path) in skip or (path / OUTPUT_MARKER).is_file()):
+            # named on purpose, so said out loud (inside a folder such folders are passed over)
+            yield Rejection(shown(path), "a folder written by `graphbuild build` (it holds "
+                                         f"{OUTPUT_MARKER}): its files are outputs, not articles")
+        elif path.is_dir():
             yield from _walk(path, skip, [])
         elif path.is_file():
             yield path

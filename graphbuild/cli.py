@@ -36,7 +36,8 @@ class _Guarded(TyperGroup):
         except KeyboardInterrupt:
             from .progress import console
 
-            console.print("interrupted; finished articles are kept in the cache, outputs were not replaced")
+            console.print("interrupted: no output was half-replaced (extract and build keep finished "
+                          "articles in their cache, so a re-run resumes)")
             raise typer.Exit(130) from None
         except Exception as exc:  # noqa: BLE001 - a bug: keep its traceback, say where
             _crash(exc, ctx)

@@ -196,6 +196,11 @@ def test_build_dot_twice_does_not_read_its_own_outputs(tmp_path, monkeypatch):
         result = runner.invoke(app, ["extract", ".", "--out", "edges.jsonl", "--quiet"])
         assert result.exit_code == 0, result.output
     assert {json.loads(l)["article"]["id"] for l in Path("edges.jsonl").read_text().splitlines()} == {"story"}
+    # a build folder named as input on purpose is rejected, with the reason
+    result = runner.invoke(app, ["extract", "out", "story.txt", "--out", "again.jsonl", "--quiet"])
+    assert result.exit_code == 1, result.output
+    [r] = [json.loads(l) for l in Path("again.rejects.jsonl").read_text().splitlines()]
+    assert r["source"] == "out" and "a folder written by `graphbuild build`" in r["reason"]
 
 
 # --- bugs: rejected with the traceback kept ---------------------------------------------
