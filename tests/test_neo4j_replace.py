@@ -21,6 +21,17 @@ ARTICLES = {
 }
 
 
+@pytest.fixture
+def db(neo4j_db):
+    """An empty database, emptied again afterwards: these undated articles must not
+    reach later tests or the notebook (their timelines need dates)."""
+    from graphbuild.neo4j.load import clear_database
+    from graphbuild.settings import resolve
+
+    yield neo4j_db
+    clear_database(neo4j_db, resolve("neo4j_database"))
+
+
 def _graph(driver):
     with driver.session() as s:
         rels = [(r["source"], r["type"], r["target"], r["props"]["article_id"]) for r in s.run(cypher.SNAPSHOT)]
@@ -35,7 +46,8 @@ def _build(src, out):
     return result
 
 
-def test_reload_after_an_article_lost_its_edges_removes_them(neo4j_db, tmp_path):
+def test_reload_after_an_article_lost_its_edges_removes_them(db, tmp_path):
+    neo4j_db = db
     src, out = tmp_path / "in", tmp_path / "out"
     src.mkdir()
     for name, text in ARTICLES.items():
@@ -72,7 +84,8 @@ def test_reload_after_an_article_lost_its_edges_removes_them(neo4j_db, tmp_path)
     assert _graph(neo4j_db) == reloaded
 
 
-def test_reload_of_an_extract_file_uses_its_manifest(neo4j_db, tmp_path):
+def test_reload_of_an_extract_file_uses_its_manifest(db, tmp_path):
+    neo4j_db = db
     src = tmp_path / "in"
     src.mkdir()
     (src / "feed.jsonl").write_text(
