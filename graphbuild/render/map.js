@@ -245,9 +245,9 @@
     shownRelations: function () { return R.filter(function (r) { return r.shown && P[r.fi].shown && P[r.ti].shown; }).map(function (r) { return r.id; }); },
     shownLines: function () { return L.filter(function (l) { return l.shown; }).map(function (l) { return [P[l.a].id, P[l.b].id]; }); },
     positions: function () {
-      var pos = network.getPositions(), out = {};
-      P.forEach(function (p) { out[p.id] = pos[p.i]; });  // a plain object for the caller; ids are data here
-      return out;
+      // [id, x, y] rows: ids are data, never keys of an object handed to the caller
+      var pos = network.getPositions(P.map(function (p) { return p.i; }));  // hidden people too
+      return P.map(function (p) { return [p.id, pos[p.i].x, pos[p.i].y]; });
     },
     typeCount: function (rel) { return typeCounts.get(rel) || 0; },
     visible: function () { return { nodes: view.people, edges: view.relations }; }
@@ -964,8 +964,8 @@
     if (!api.ready || applying) return;
     var h = viewParams().toString();
     if (location.hash.slice(1) === h) return;
-    try { history.replaceState(null, "", h ? "#" + h : location.pathname + location.search); }
-    catch (e) { location.replace("#" + h); }
+    // (inside a notebook's srcdoc iframe there is no URL to keep the view in)
+    try { history.replaceState(null, "", h ? "#" + h : location.pathname + location.search); } catch (e) { /* no URL */ }
   }
   api.view = function () {
     var out = Object.create(null);
@@ -1049,7 +1049,7 @@
     });
     svg.appendChild(defs);
     svg.appendChild(svgEl("rect", { x: 0, y: 0, width: w, height: h, fill: "#ffffff" }));
-    var pos = network.getPositions();
+    var pos = network.getPositions(P.map(function (p) { return p.i; }));
     function dom(i) { return network.canvasToDOM(pos[i]); }
     function radius(i) { return ((network.body.nodes[i] && network.body.nodes[i].options.size) || 10) * scale; }
     var lines = svgEl("g", { "class": "lines" });
