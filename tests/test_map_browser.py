@@ -219,12 +219,15 @@ def test_search_suggests_misses_and_finds_people_outside_the_window(open_map, ex
 def test_search_by_alias(open_map, tmp_path):
     g = build_graph([make_edge("donald-trump", "jeff-sessions", "CRITICIZED", "Trump slammed Sessions."),
                      make_edge("donald-trump", "jeff-sessions", "CRITICIZED", "He slammed him.",
-                               names={"donald-trump": "The Donald", "jeff-sessions": "Sessions"})])
+                               names={"donald-trump": "The Donald", "jeff-sessions": "Sessions"}),
+                     make_edge("donald-trump", "james-comey", "FIRED", "Trump fired Comey.",
+                               names={"donald-trump": "Donald Trump", "james-comey": "James B. Comey"})])
     mp = open_map(write_map(g, tmp_path / "m.html"))
     mp.page.type("#search", "the d")
     mp.page.wait_for_selector("#suggest:not([hidden]) li")
     assert mp.page.text_content("#suggest li") == "Donald Trump \u2014 also called The Donald"
     assert mp.api("m.search('the donald')") == "donald-trump"
+    assert mp.api("m.search('james comey')") == "james-comey", "every word typed starts a word of the name"
     assert mp.api("m.search('nobody at all')") is None
 
 
@@ -528,9 +531,11 @@ def test_overview_labels_tooltips_and_colours(open_map, tmp_path):
     mp.page.mouse.move(2, 700)
     mp.page.wait_for_selector("#tip", state="hidden")
     # zoomed in: every name and the line labels
+    assert mp.api(f"m.nodes.get(m.indexOf('{hub}')).font.size") > 13, "names drawn at overview are enlarged"
     mp.page.evaluate("window.graphbuildMap.network.moveTo({scale: 1.5})")
     assert mp.api("m.lineLabelsDrawn()") is True
     assert set(mp.api("m.labelled()")) == set(g.nodes)
+    mp.page.wait_for_function(f"window.graphbuildMap.nodes.get(window.graphbuildMap.indexOf('{hub}')).font.size === 13")
     # colour by party (legend; unknown in grey), then by community
     legend = mp.page.locator("#people-legend li").all_text_contents()
     assert any(t.startswith("Democratic") for t in legend) and any(t.startswith("unknown") for t in legend)

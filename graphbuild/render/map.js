@@ -336,7 +336,9 @@
   }
   function updateLabels() {
     if (!api.ready) return;
+    clearTimeout(labelTimer);
     var want = labelTargets(), scale = network.getScale();
+    labelledAt = scale;
     if (hovered.node !== null && !want.has(hovered.node)) want.set(hovered.node, Math.max(NAME_SIZE, OVERVIEW_NAME / scale));
     fontSize = want;
     var lines = new Map(), sel = state.selected && state.selected.pair;
@@ -355,7 +357,12 @@
   api.lineLabelsDrawn = function () { return network.getScale() >= SCALES.lines; };
   var labelTimer = null;
   function labelsSoon() { clearTimeout(labelTimer); labelTimer = setTimeout(updateLabels, 120); }
-  network.on("zoom", labelsSoon);
+  // Any change of zoom (the wheel, fit, focus, an animation) re-chooses the names once it stops.
+  var labelledAt = null;
+  network.on("afterDrawing", function () {
+    var s = network.getScale();
+    if (api.ready && labelledAt !== null && Math.abs(s - labelledAt) > labelledAt * 0.01) { labelledAt = s; labelsSoon(); }
+  });
   network.on("dragEnd", labelsSoon);
 
   // --- fit: frame what is shown, beside the side panel ----------------------------------------
@@ -645,14 +652,20 @@
     if (byName.length) return byName;
     return P.filter(function (p) { return p.aliases.some(function (a) { return a.toLowerCase() === want; }); });
   }
+  function wordsMatch(key, words) {
+    // every word typed starts a word of the name, in any order: "james comey" finds "James B. Comey"
+    var have = key.split(/[\s.,'-]+/);
+    return words.every(function (w) { return have.some(function (h) { return h.indexOf(w) === 0; }); });
+  }
   function suggestions(q) {
     var f = fold(q);
     if (!f) return [];
-    var hits = [];
+    var words = f.split(/\s+/), hits = [];
     P.forEach(function (p) {
       var best = null;
       p.keys.forEach(function (k, n) {
-        var score = k.indexOf(f) === 0 ? 0 : (k.indexOf(" " + f) >= 0 ? 1 : (k.indexOf(f) >= 0 ? 2 : null));
+        var score = k.indexOf(f) === 0 ? 0 : (k.indexOf(" " + f) >= 0 ? 1 : (k.indexOf(f) >= 0 ? 2 :
+          (words.length > 1 && wordsMatch(k, words) ? 3 : null)));
         if (score === null) return;
         score = score * 2 + (n === 0 ? 0 : 1);
         if (best === null || score < best.score) best = { score: score, via: n === 0 ? null : p.aliases[n - 1] };
