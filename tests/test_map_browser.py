@@ -314,9 +314,17 @@ def test_a_window_with_no_evidence_still_finishes_laying_out(open_map, example_g
 
 def test_person_panel_and_neighbourhood(open_map, example_map, example_graph):
     mp = open_map(example_map)
+    # Doug Jones where the panel will open: clicking him brings him and his neighbours out from under it
+    mp.page.evaluate("""() => { const m = window.graphbuildMap, net = m.network, i = m.indexOf('doug-jones');
+      net.moveTo({position: net.getPositions([i])[i], scale: 1.2, offset: {x: document.getElementById('network').clientWidth / 2 - 120, y: 0}}); }""")
     click(mp, "node", "doug-jones")
     mp.page.wait_for_selector("#panel:not([hidden]) h3")
     assert mp.page.text_content("#panel h3") == "Doug Jones"
+    mp.page.wait_for_function("""() => { const m = window.graphbuildMap, net = m.network, i = m.indexOf('doug-jones');
+      return net.canvasToDOM(net.getPositions([i])[i]).x < document.getElementById('panel').getBoundingClientRect().left - 20; }""",
+                              timeout=3000)
+    mp.page.wait_for_timeout(350)
+    assert within_free_area(mp, ["doug-jones", "jeff-sessions"]) == []
     assert "Doug Jones \u2192 succeeded \u2192 Jeff Sessions" in mp.page.text_content("#panel ul")
     mp.page.fill("#panel .tools input", "1")
     mp.page.click("#panel .tools button")

@@ -392,6 +392,28 @@
     updateLabels();
   }
   api.fit = function () { fitVisible(); };
+  // Bring people the open panel is about into the part of the canvas it leaves free.
+  function ensureVisible(ids) {
+    ids = ids.filter(function (i) { return P[i].shown; });
+    if (!ids.length) return;
+    var cover = panelCover(), w = container.clientWidth - cover.right, h = container.clientHeight - cover.bottom;
+    var pos = network.getPositions(ids), x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    ids.forEach(function (i) {
+      var q = pos[i];
+      x0 = Math.min(x0, q.x); x1 = Math.max(x1, q.x); y0 = Math.min(y0, q.y); y1 = Math.max(y1, q.y);
+    });
+    var a = network.canvasToDOM({ x: x0, y: y0 }), b = network.canvasToDOM({ x: x1, y: y1 }), pad = 30;
+    if (a.x >= pad && a.y >= pad && b.x <= w - pad && b.y <= h - pad) return;
+    if (b.x - a.x > w - 2 * pad || b.y - a.y > h - 2 * pad) { fitVisible(ids); return; }
+    network.moveTo({ position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale: network.getScale(),
+                     offset: { x: -cover.right / 2, y: -cover.bottom / 2 },
+                     animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+  }
+  function neighbours(i) {
+    var out = [i];
+    P[i].pairs.forEach(function (j) { var l = L[j]; if (l.shown) out.push(l.a === i ? l.b : l.a); });
+    return out;
+  }
 
   // --- tooltips -------------------------------------------------------------------------------
   var tip = $("tip"), mouse = { x: 0, y: 0 };
@@ -877,7 +899,7 @@
       var ol = el("ol");
       r.ev.forEach(function (k) { ol.appendChild(evidenceItem(r.evidence[k])); });
       body.appendChild(ol);
-      if (r.i === relIndex) target = h4;
+      if (r.i === relIndex && r !== l.shownRels[0]) target = h4;  // the first one is in view already
     });
     if (target) target.scrollIntoView({ block: "start" });
     return true;
@@ -951,8 +973,12 @@
 
   network.on("click", function (params) {
     hideSearchMsg();
-    if (params.nodes.length) { select({ person: params.nodes[0] }); openPerson(params.nodes[0]); }
-    else if (params.edges.length) { select({ pair: params.edges[0] }); openPair(params.edges[0]); }
+    if (params.nodes.length) {
+      select({ person: params.nodes[0] }); openPerson(params.nodes[0]); ensureVisible(neighbours(params.nodes[0]));
+    } else if (params.edges.length) {
+      var l = L[params.edges[0]];
+      select({ pair: l.j }); openPair(l.j); ensureVisible([l.a, l.b]);
+    }
     else { select(null); closePanel(); }
     updateLabels();
   });

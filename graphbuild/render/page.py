@@ -95,7 +95,7 @@ def vis_options(n_people: int, n_lines: int) -> dict[str, Any]:
                         "multiselect": False, "hoverConnectedEdges": not large},
         "nodes": {
             "shape": "dot",
-            "scaling": {"min": 8, "max": 40,
+            "scaling": {"min": 10, "max": 42,
                         "label": {"enabled": False, "drawThreshold": round(13 * NAME_SCALE) + 1,
                                   "maxVisible": 40}},
             "font": {"size": 13, "face": "system-ui, sans-serif", "color": "#1b1b1b",
