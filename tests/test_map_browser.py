@@ -30,10 +30,12 @@ POINT_JS = """([kind, id]) => {
   if (kind === 'node') { const i = m.indexOf(id); return page(net.getPositions([i])[i]); }
   const e = net.body.edges[id];
   const pos = net.getPositions([e.fromId, e.toId]), a = pos[e.fromId], b = pos[e.toId];
+  const panel = document.getElementById('panel');
+  const covered = (p) => !panel.hidden && p.x >= panel.getBoundingClientRect().left;
   for (const t of [0.5, 0.42, 0.58, 0.35, 0.65, 0.3, 0.7]) {
     const p = page({x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t});
     const at = {x: p.dx, y: p.dy};
-    if (net.getNodeAt(at) === undefined && net.getEdgeAt(at) === id) return p;
+    if (!covered(p) && net.getNodeAt(at) === undefined && net.getEdgeAt(at) === id) return p;
   }
   return null;
 }"""
@@ -247,6 +249,7 @@ def test_clicking_a_line_shows_every_type_between_the_pair(open_map, example_map
     assert link.get_attribute("href") == "https://example.org/news/2017-05-09"
     assert link.get_attribute("rel") == "noopener noreferrer nofollow"
 
+    mp.page.click("#fit")  # frames everyone beside the open panel
     click(mp, "edge", line(mp, "donald-trump", "jeff-sessions"))
     mp.page.wait_for_function("document.querySelector('#panel h3').textContent.includes('Jeff Sessions')")
     rows = mp.page.locator("#panel table.breakdown tr").all_text_contents()

@@ -1143,6 +1143,7 @@
   $("edge-labels").value = state.labels;
   syncTime();
   function onReady() {
+    if (api.ready) return;
     network.setOptions({ physics: { enabled: false } });  // a settled layout stays put
     api.ready = true;
     api.readyAt = performance.now();
@@ -1158,5 +1159,8 @@
   updateStatus();
   windowMessage();
   if (!P.length) onReady();  // nothing to lay out: vis-network would never report stabilization
-  else network.once("stabilizationIterationsDone", onReady);
+  else {
+    network.once("stabilizationIterationsDone", onReady);
+    network.once("stabilized", onReady);  // whichever vis-network reports first
+  }
 })();
