@@ -121,8 +121,12 @@ def vis_options(n_people: int, n_lines: int) -> dict[str, Any]:
 def _text_list(value: Any) -> list[str]:
     """Offices (or any list-ish node attribute) as short strings, whatever shape the graph holds.
 
-    >>> _text_list([{"title": "Senator", "state": "AL"}, "Attorney General"])
-    ['Senator (AL)', 'Attorney General']
+    Offices as the knowledge base gives them (``{role, start, end, state, ...}``)
+    read "role (state, years)", the latest first.
+
+    >>> _text_list([{"role": "Senator", "state": "AL", "start": "1997-01-03", "end": "2017-02-08"},
+    ...             {"role": "Attorney General", "start": "2017-02-09", "end": "2018-11-07"}, "Mayor"])
+    ['Attorney General (2017–2018)', 'Senator (AL, 1997–2017)', 'Mayor']
     """
     if value is None or value == "":
         return []
@@ -134,11 +138,16 @@ def _text_list(value: Any) -> list[str]:
         return _text_list(loaded) if isinstance(loaded, (list, dict)) else [value]
     if isinstance(value, dict):
         head = next((str(value[k]) for k in ("title", "office", "role", "label", "name") if value.get(k)), "")
-        tail = [str(value[k]) for k in ("state", "district", "body") if value.get(k)]
+        tail = [str(value[k]) for k in ("state", "district") if value.get(k)]
+        start, end = str(value.get("start") or "")[:4], str(value.get("end") or "")[:4]
+        if start or end:
+            tail.append(start + "\u2013" + end if start != end else start)
         text = head + (f" ({', '.join(tail)})" if tail else "")
-        return [text] if text else []
+        return [text] if head else []
     if isinstance(value, (list, tuple, set)):
-        return [t for v in value for t in _text_list(v)]
+        dated = sorted((v for v in value if isinstance(v, dict)),  # the latest office first
+                       key=lambda v: (str(v.get("end") or "9999"), str(v.get("start") or "")), reverse=True)
+        return [t for v in dated + [v for v in value if not isinstance(v, dict)] for t in _text_list(v)]
     return [str(value)]
 
 
