@@ -384,6 +384,10 @@ def test_the_url_fragment_reopens_the_same_view(open_map, example_map, tmp_path)
 def test_print_stylesheet_and_narrow_screen_drawer(open_map, example_map):
     mp = open_map(example_map, width=420, height=800)
     assert mp.page.locator("#legend").is_hidden(), "the legend waits behind its button"
+    assert mp.page.locator("#colour").is_hidden() and mp.page.locator("#search").is_visible()
+    mp.page.click("#more")
+    assert mp.page.locator("#colour").is_visible() and mp.page.locator("#export-png").is_visible()
+    mp.page.click("#more")
     mp.page.click("#legend-toggle")
     assert mp.page.locator("#legend").is_visible()
     mp.page.click("#legend-toggle")
@@ -398,7 +402,7 @@ def test_print_stylesheet_and_narrow_screen_drawer(open_map, example_map):
         .every(([id, x, y]) => c.top + m.network.canvasToDOM({x, y}).y < top); }""")
     assert above, "fit frames the people above the drawer"
     mp.page.emulate_media(media="print")
-    assert mp.page.locator("#export-png").is_hidden() and mp.page.locator("#search").is_hidden()
+    assert mp.page.locator("#fit").is_hidden() and mp.page.locator("#search").is_hidden()
     assert mp.page.locator("#network canvas").is_visible() and mp.page.locator("#panel").is_visible()
     assert mp.page.evaluate("getComputedStyle(document.getElementById('panel')).position") == "static"
 

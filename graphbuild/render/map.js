@@ -570,6 +570,11 @@
   $("colour").addEventListener("change", function () { state.colour = $("colour").value; peopleLegend(); refresh(); });
   $("edge-labels").addEventListener("change", function () { state.labels = $("edge-labels").value; refresh(); });
   $("fit").addEventListener("click", function () { fitVisible(); });
+  $("more").addEventListener("click", function () {
+    var open = $("bar").classList.toggle("more");
+    $("more").setAttribute("aria-expanded", open ? "true" : "false");
+    network.redraw();
+  });
   $("legend-toggle").addEventListener("click", function () {
     var open = $("legend").classList.toggle("open");
     $("legend-toggle").setAttribute("aria-expanded", open ? "true" : "false");
