@@ -430,7 +430,8 @@
     tip.style.left = x + "px"; tip.style.top = y + "px";
   }
   function personFacts(p) {
-    var bits = [p.party || "party unknown"];
+    var bits = [];
+    if (p.party || partyColour.size) bits.push(p.party || "party unknown");  // (no party data at all: say nothing)
     if (p.offices && p.offices.length) bits.push(p.offices.slice(0, 2).join("; "));
     return bits.join(" \u00b7 ");
   }
@@ -876,6 +877,9 @@
   }
   function closePanel() { $("panel").hidden = true; $("panel-body").textContent = ""; }
   $("panel-close").addEventListener("click", function () { closePanel(); select(null); });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && document.activeElement !== searchBox && !$("panel").hidden) { closePanel(); select(null); }
+  });
   function openPanel() {
     var body = $("panel-body");
     body.textContent = "";
@@ -924,9 +928,12 @@
     if (!l) return false;
     var body = openPanel();
     var h = el("h3");
-    h.appendChild(el("span", P[l.a].name));
-    h.appendChild(document.createTextNode(" \u2014 "));
-    h.appendChild(el("span", P[l.b].name));
+    [l.a, l.b].forEach(function (k, n) {
+      if (n) h.appendChild(document.createTextNode(" \u2014 "));
+      var b = el("button", P[k].name, "link"); b.type = "button"; b.title = "open " + P[k].name;
+      b.addEventListener("click", function () { select({ person: k }); openPerson(k); });
+      h.appendChild(b);
+    });
     body.appendChild(h);
     body.appendChild(el("p", plural(l.n, "piece") + " of evidence in " + plural(l.shownRels.length, "relation") + windowNote() +
       (l.shownRels.length < l.rels.length ? "; " + (l.rels.length - l.shownRels.length) + " more hidden by the date window or filters" : ""), "meta"));
