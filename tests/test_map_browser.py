@@ -94,8 +94,9 @@ def within_free_area(mp, ids) -> list[str]:
     return mp.page.evaluate("""(ids) => {
       const m = window.graphbuildMap, net = m.network, c = document.getElementById('network').getBoundingClientRect();
       const panel = document.getElementById('panel'), p = panel.getBoundingClientRect();
-      const drawer = !panel.hidden && p.left <= c.left + 5;  // narrow screens: a drawer from the bottom
-      const right = panel.hidden || drawer ? c.right : Math.min(c.right, p.left);
+      const drawer = !panel.hidden && p.left <= c.left + 5 && p.top < c.bottom;  // narrow screens: a drawer
+      const beside = !panel.hidden && !drawer && p.top < c.bottom;  // (printed, the panel is below the map)
+      const right = beside ? Math.min(c.right, p.left) : c.right;
       const bottom = drawer ? Math.min(c.bottom, p.top) : c.bottom;
       const pos = new Map(m.positions().map(([id, x, y]) => [id, {x, y}]));
       return ids.filter(id => { const d = net.canvasToDOM(pos.get(id));
@@ -405,6 +406,7 @@ def test_print_stylesheet_and_narrow_screen_drawer(open_map, example_map):
     assert mp.page.locator("#fit").is_hidden() and mp.page.locator("#search").is_hidden()
     assert mp.page.locator("#network canvas").is_visible() and mp.page.locator("#panel").is_visible()
     assert mp.page.evaluate("getComputedStyle(document.getElementById('panel')).position") == "static"
+    assert within_free_area(mp, mp.api("m.shownPeople()")) == [], "the printed map frames everyone"
 
 
 def test_focus_highlights_its_person(open_map, example_graph, tmp_path):

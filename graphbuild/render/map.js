@@ -369,7 +369,7 @@
   function narrowScreen() { return window.matchMedia("(max-width: 720px)").matches; }
   function panelCover() {
     var panel = $("panel");
-    if (panel.hidden) return { right: 0, bottom: 0 };
+    if (panel.hidden || printing.matches) return { right: 0, bottom: 0 };  // printed, the panel follows the map
     var r = panel.getBoundingClientRect(), c = container.getBoundingClientRect();
     if (narrowScreen()) return { right: 0, bottom: Math.max(0, c.bottom - r.top) };
     return { right: Math.max(0, c.right - r.left), bottom: 0 };
@@ -392,6 +392,12 @@
     updateLabels();
   }
   api.fit = function () { fitVisible(); };
+  // Printing resizes the canvas: frame the people again for paper, and again for the screen after.
+  var printing = window.matchMedia("print");
+  function reframe() { network.setSize("100%", "100%"); network.redraw(); fitVisible(); }
+  printing.addEventListener("change", reframe);
+  window.addEventListener("beforeprint", reframe);
+  window.addEventListener("afterprint", reframe);
   // Bring people the open panel is about into the part of the canvas it leaves free.
   function ensureVisible(ids) {
     ids = ids.filter(function (i) { return P[i].shown; });
