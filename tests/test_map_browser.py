@@ -547,6 +547,15 @@ def test_overview_labels_tooltips_and_colours(open_map, tmp_path):
     assert senator in mp.api("m.labelled()"), "hovering names the person"
     mp.page.mouse.move(2, 700)
     mp.page.wait_for_selector("#tip", state="hidden")
+    # hover a line: its label is drawn (large enough to read) and its tooltip lists its types
+    j, p = next((j, p) for j in range(60) for p in [mp.page.evaluate(POINT_JS, ["edge", j])]
+                if p and mp.api(f"!m.edges.get({j}).hidden"))
+    mp.page.mouse.move(p["x"], p["y"])
+    mp.page.wait_for_selector("#tip:not([hidden])")
+    assert "\u2192" in mp.page.text_content("#tip")
+    scale = mp.api("m.network.getScale()")
+    assert mp.api(f"m.edges.get({j}).font.size") * scale >= 15, "the hovered line's label shows"
+    mp.page.mouse.move(2, 700)
     # zoomed in: every name and the line labels
     assert mp.api(f"m.nodes.get(m.indexOf('{hub}')).font.size") > 13, "names drawn at overview are enlarged"
     mp.page.evaluate("window.graphbuildMap.network.moveTo({scale: 1.5})")

@@ -22,7 +22,7 @@
   var GROUP_COLOURS = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#edc948", "#76b7b2", "#ff9da7",
                        "#9c755f", "#e15759"];
   var UNKNOWN = "#c4c4c4";
-  var NAME_SIZE = 13, LINE_SIZE = 11, OVERVIEW_NAME = 15;
+  var NAME_SIZE = 13, LINE_SIZE = 11, OVERVIEW_NAME = 15, HOVER_LINE = 16;
   var SCALES = DATA.scales || { names: 0.9, lines: 1.3 };
 
   var P = DATA.people, R = DATA.relations, L = DATA.pairs || [];
@@ -343,7 +343,7 @@
     fontSize = want;
     var lines = new Map(), sel = state.selected && state.selected.pair;
     [hovered.line, sel].forEach(function (j) {
-      if (j !== null && j !== undefined && scale < SCALES.lines) lines.set(j, Math.min(LINE_SIZE * 1.2 / scale, 50));
+      if (j !== null && j !== undefined && scale < SCALES.lines) lines.set(j, Math.min(HOVER_LINE / scale, 60));  // above the threshold that hides line labels
     });
     lineFont = lines;
     apply();
