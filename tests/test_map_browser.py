@@ -543,7 +543,7 @@ def test_overview_labels_tooltips_and_colours(open_map, tmp_path):
     tip = mp.page.text_content("#tip")
     ev = g.nodes[senator]["evidence_count"]
     assert g.nodes[senator]["name"] in tip and "Republican" in tip and "U.S. Senator (AL)" in tip
-    assert f"{ev} piece{'s' if ev > 1 else ''} of evidence" in tip
+    assert f"{ev} piece{'s' if ev > 1 else ''} of evidence, " in tip and " linked" in tip
     assert senator in mp.api("m.labelled()"), "hovering names the person"
     mp.page.mouse.move(2, 700)
     mp.page.wait_for_selector("#tip", state="hidden")

@@ -451,8 +451,10 @@
     var p = P[i];
     showTip(function (t) {
       t.appendChild(el("strong", p.name));
-      t.appendChild(el("div", personFacts(p), "row"));
-      t.appendChild(el("div", plural(p.n, "piece") + " of evidence" + (windowActive() ? " in this window" : ""), "row"));
+      var facts = personFacts(p), linked = p.pairs.filter(function (j) { return L[j].shown; }).length;
+      if (facts) t.appendChild(el("div", facts, "row"));
+      t.appendChild(el("div", plural(p.n, "piece") + " of evidence" + (windowActive() ? " in this window" : "") +
+        ", " + plural(linked, "person", "people") + " linked", "row"));
     });
   }
   function lineTip(j) {
