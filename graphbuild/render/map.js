@@ -680,56 +680,14 @@
   // --- search: suggestions as you type, the same exact-name rule as `render --focus` ----------
   function fold(s) { return String(s || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim(); }
   P.forEach(function (p) { p.folded = [fold(p.name)].concat(p.aliases.map(fold)); });
-  // The name rule of `graphbuild query` and `render --focus` (graphbuild.naming): the page gets
-  // each person's lookup keys by tier (name and id, alias, surname) and the title words and
-  // suffixes; lookupKey folds a query as naming.lookup_key does.
-  var NAMING = DATA.naming || { titles: [], suffixes: [] };
-  var TITLES = new Set(NAMING.titles), SUFFIXES = new Set(NAMING.suffixes);
-  var WORD = /[\p{L}\p{N}\p{M}]+(?:['\u2019\-][\p{L}\p{N}\p{M}]+)*/gu;
-  function asciiFold(t) {
-    return String(t).normalize("NFKD").replace(/[^\x00-\x7f]/g, "").replace(/'/g, "").toLowerCase();
-  }
-  function bare(w) { return asciiFold(w).replace(/^[.,;:]+|[.,;:]+$/g, ""); }
-  function cleanName(text) {
-    var words = String(text).replace(/\([^)]*\)/g, " ").replace(/\u2019/g, "'").split(/\s+/).filter(Boolean);
-    if (words.length && /'s?$/.test(words[words.length - 1])) {
-      words[words.length - 1] = words[words.length - 1].replace(/'s?$/, "");
-      if (!words[words.length - 1]) words.pop();
-    }
-    words = words.map(function (w) { return w.replace(/^[,;:"]+|[,;:"]+$/g, ""); }).filter(Boolean);
-    while (words.length && TITLES.has(bare(words[0]))) words.shift();
-    var out = [];
-    for (var k = 0; k < words.length; k++) {
-      var b = bare(words[k]);
-      if (out.some(function (o) { return bare(o) === b; }) && !SUFFIXES.has(b)) break;
-      out.push(words[k]);
-    }
-    return out.join(" ");
-  }
-  function lookupKey(text) {
-    var cleaned = cleanName(String(text).replace(/-/g, " ")) || String(text);
-    var words = (cleaned.replace(/\./g, ". ").match(WORD) || []).map(bare)
-      .map(function (w) { return w.replace(/['\u2019]/g, ""); }).filter(Boolean);
-    if (words.length > 2) {
-      words = [words[0]].concat(words.slice(1, -1).filter(function (w) { return w.length > 1; }), [words[words.length - 1]]);
-    }
-    return words.join(" ");
-  }
-  api.lookupKey = lookupKey;
+  // The rule of `render --focus` (graphbuild.render.find_people): id or full name first, then an
+  // alias, any case; among equals the person with the most evidence.
   function matchTier(query, p) {
-    if (!p.lookup) {  // a page without lookup keys: names, then aliases, any case
-      var want = String(query).trim().toLowerCase();
-      if (p.name.toLowerCase() === want || p.id.toLowerCase() === want) return 0;
-      return p.aliases.some(function (a) { return a.toLowerCase() === want; }) ? 1 : null;
-    }
-    var q = lookupKey(query);
-    if (!q) return null;
-    if (String(query).trim().toLowerCase() === p.id.toLowerCase() || p.lookup[0].indexOf(q) >= 0) return 0;
-    if (p.lookup[1].indexOf(q) >= 0) return 1;
-    return p.lookup[2].indexOf(q) >= 0 ? 2 : null;
+    var want = String(query).trim().toLowerCase();
+    if (p.name.toLowerCase() === want || p.id.toLowerCase() === want) return 0;
+    return p.aliases.some(function (a) { return a.toLowerCase() === want; }) ? 1 : null;
   }
   function exactMatches(q) {
-    // As naming.best_match: best tier, then most evidence, then id.
     if (!String(q || "").trim()) return [];
     var hits = [];
     P.forEach(function (p) { var t = matchTier(q, p); if (t !== null) hits.push([t, p]); });
