@@ -231,6 +231,21 @@ def test_search_by_alias(open_map, tmp_path):
     assert mp.page.text_content("#suggest li") == "Donald Trump \u2014 also called The Donald"
     assert mp.api("m.search('the donald')") == "donald-trump"
     assert mp.api("m.search('james comey')") == "james-comey", "every word typed starts a word of the name"
+
+
+def test_search_uses_the_lookup_keys_of_the_naming_rule(open_map, tmp_path):
+    names = {"donald-trump": "Donald J. Trump", "melania-trump": "Melania Trump"}
+    g = build_graph([make_edge("donald-trump", "jeff-sessions", "CRITICIZED", "Trump slammed Sessions.", names=names),
+                     make_edge("donald-trump", "jeff-sessions", "FIRED", "Trump fired Sessions.", names=names),
+                     make_edge("melania-trump", "donald-trump", "PRAISED", "Melania praised him.", names=names)])
+    # as graph building records them with graphbuild's naming rule (folded names, surnames, knowledge-base ids)
+    g.nodes["donald-trump"]["lookup"] = ["donald j trump", "donald trump", "q22686", "trump"]
+    g.nodes["melania-trump"]["lookup"] = ["melania trump", "q432473", "trump"]
+    mp = open_map(write_map(g, tmp_path / "m.html"))
+    assert mp.api("m.search('Q432473')") == "melania-trump", "found by a key that is no name"
+    assert mp.api("m.search('q22686')") == "donald-trump"
+    assert mp.api("m.search('TRUMP')") == "donald-trump", "a shared surname goes to the one with most evidence"
+    assert mp.api("m.search('Melania Trump')") == "melania-trump"
     assert mp.api("m.search('nobody at all')") is None
 
 

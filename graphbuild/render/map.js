@@ -681,11 +681,16 @@
   function fold(s) { return String(s || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim(); }
   P.forEach(function (p) { p.folded = [fold(p.name)].concat(p.aliases.map(fold)); });
   // The rule of `render --focus` (graphbuild.render.find_people): id or full name first, then an
-  // alias, any case; among equals the person with the most evidence.
+  // alias, any case; then the `lookup` keys a graph built with graphbuild's naming rule gives each
+  // person (folded names, surnames); among equals the person with the most evidence.
+  function lookupForm(text) {
+    return fold(text).replace(/[.,'\u2019]/g, "").replace(/-/g, " ").replace(/\s+/g, " ").trim();
+  }
   function matchTier(query, p) {
     var want = String(query).trim().toLowerCase();
     if (p.name.toLowerCase() === want || p.id.toLowerCase() === want) return 0;
-    return p.aliases.some(function (a) { return a.toLowerCase() === want; }) ? 1 : null;
+    if (p.aliases.some(function (a) { return a.toLowerCase() === want; })) return 1;
+    return p.lookup && p.lookup.indexOf(lookupForm(query)) >= 0 ? 2 : null;
   }
   function exactMatches(q) {
     if (!String(q || "").trim()) return [];

@@ -203,7 +203,8 @@ def map_data(g: nx.MultiDiGraph, *, total: tuple[int, int] | None = None, droppe
                        "aliases": [str(a) for a in d.get("aliases") or ()],
                        "evidence": int(d.get("evidence_count") or 0),
                        "party": _party(d.get("party")), "offices": _text_list(d.get("offices")),
-                       "community": community.get(n), "degree": degree[n], "rank": rank[n]})
+                       "community": community.get(n), "degree": degree[n], "rank": rank[n],
+                       "lookup": [str(k) for k in d.get("lookup") or ()]})
     relations = []
     pairs: dict[tuple[int, int], dict[str, Any]] = {}
     types: dict[str, dict[str, Any]] = {}
