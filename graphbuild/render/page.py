@@ -142,6 +142,7 @@ def _text_list(value: Any) -> list[str]:
         start, end = str(value.get("start") or "")[:4], str(value.get("end") or "")[:4]
         if start or end:
             tail.append(start + "\u2013" + end if start != end else start)
+        head = head[:1].upper() + head[1:]  # the knowledge base writes roles in lower case
         text = head + (f" ({', '.join(tail)})" if tail else "")
         return [text] if head else []
     if isinstance(value, (list, tuple, set)):
