@@ -12,8 +12,7 @@ through ``textContent``.
 from __future__ import annotations
 
 import json
-import math
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -30,12 +29,12 @@ NAME_SCALE = 0.9
 EDGE_LABEL_SCALE = 1.3
 
 
-@lru_cache(maxsize=None)
+@cache
 def _asset(name: str) -> str:
     return resources.files("graphbuild.render").joinpath(name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _vis(ext: str) -> str:
     import pyvis
 
