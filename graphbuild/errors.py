@@ -98,6 +98,14 @@ class AliasFileError(GraphbuildError):
         super().__init__(f"{path}: {reason}")
 
 
+class LexiconError(GraphbuildError):
+    """A lexicon data file (graphbuild/extract/lexicon*.json) that breaks its schema."""
+
+    def __init__(self, path: str, where: str, reason: str, fix: str):
+        self.path, self.where, self.reason, self.fix = path, where, reason, fix
+        super().__init__(f"{path}: {where}: {reason}; {fix}")
+
+
 class SettingError(GraphbuildError, ValueError):
     """A setting with a value it cannot take."""
 
@@ -156,3 +164,15 @@ class QueryNotFoundError(GraphbuildError):
 
 class QueryParameterError(GraphbuildError):
     """A query parameter that is missing or malformed."""
+
+
+class KnowledgeBaseError(GraphbuildError, ValueError):
+    """A knowledge-base entry (shipped data or a curation file) that breaks the schema of graphbuild/kb.
+
+    ``where`` names the entry (``path:line`` or ``path[entry 3]``), ``reason`` the bad
+    key or value and the fix.
+    """
+
+    def __init__(self, where: str, reason: str):
+        self.where, self.reason = where, reason
+        super().__init__(f"{where}: {reason}")
