@@ -101,6 +101,8 @@ class AliasFileError(GraphbuildError):
 class LexiconError(GraphbuildError):
     """A lexicon data file (graphbuild/extract/lexicon*.json) that breaks its schema."""
 
+    exit_status = EXIT_ENVIRONMENT  # shipped data: a damaged installation, not a usage error
+
     def __init__(self, path: str, where: str, reason: str, fix: str):
         self.path, self.where, self.reason, self.fix = path, where, reason, fix
         super().__init__(f"{path}: {where}: {reason}; {fix}")
