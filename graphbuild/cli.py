@@ -123,7 +123,8 @@ def extract(
 ) -> None:
     """Extract person-to-person edges, one JSON line per piece of evidence.
 
-    Unchanged articles reuse their edges from <out stem>.cache.sqlite beside --out.
+    Unchanged articles reuse their edges from <out stem>.cache.sqlite beside --out; the articles
+    read are listed in <out stem>.articles.jsonl (what `load` replaces).
     """
     from .run import extract_to_file
 
@@ -147,7 +148,7 @@ def build(
     full: bool = FULL,
     quiet: bool = QUIET,
 ) -> None:
-    """Extract, then write edges.jsonl, graph.graphml, graph.gexf, graph.json and map.html.
+    """Extract, then write edges.jsonl, articles.jsonl, graph.graphml, graph.gexf, graph.json and map.html.
 
     Unchanged articles reuse their edges from cache.sqlite in the --out folder.
     """
