@@ -123,8 +123,9 @@ def extract(
 ) -> None:
     """Extract person-to-person edges, one JSON line per piece of evidence.
 
-    Unchanged articles reuse their edges from <out stem>.cache.sqlite beside --out; the articles
-    read are listed in <out stem>.articles.jsonl (what `load` replaces).
+    Unchanged articles reuse their edges from <out stem>.cache.sqlite beside --out.
+
+    The articles read are listed in <out stem>.articles.jsonl: what `load` replaces.
     """
     from .run import extract_to_file
 
