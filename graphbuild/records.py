@@ -4,7 +4,7 @@
 
 spaCy objects never leave extraction: what leaves it are these records, with
 character offsets into ``Article.text``. ``Edge.to_json`` / ``Edge.from_json``
-are the one place that knows the edge line format of ``spec/edges.md``.
+are the one place that knows the edge line format of ``docs/edges.md``.
 
 >>> ev = EdgeEvidence(text="Trump fired Comey.", start=0, end=18)
 >>> e = Edge(source=PersonRef("donald-trump", "Donald Trump"),
@@ -33,7 +33,7 @@ class Polarity(enum.IntEnum):
 
 
 class Relation(str, enum.Enum):
-    """The fixed relation types of ``spec/relations.md``.
+    """The fixed relation types of ``docs/relations.md``.
 
     The value is the Neo4j relationship type and the networkx edge key: it is
     the only text ever spliced into Cypher, so it never comes from articles.
@@ -108,7 +108,7 @@ _CAMEO = {
 
 
 class Modality(str, enum.Enum):
-    """How the text holds a claim (``spec/relations.md``)."""
+    """How the text holds a claim (``docs/relations.md``)."""
 
     ASSERTED = "asserted"
     NEGATED = "negated"
@@ -216,7 +216,7 @@ class Edge:
         return self.relation.polarity
 
     def to_json(self) -> dict[str, Any]:
-        """The edge line of ``spec/edges.md`` (schema 1)."""
+        """The edge line of ``docs/edges.md`` (schema 1)."""
         a = self.article
         line = {
             "schema": SCHEMA_VERSION,

@@ -18,10 +18,13 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
 TEST_URI = "bolt://127.0.0.1:7688"
+# The tests' own server folder, inside the checkout (gitignored): never the user's server data.
+TEST_DIR = Path(__file__).resolve().parents[1] / ".neo4j" / "test-server"
 
 
 def _in_ci() -> bool:
@@ -48,7 +51,7 @@ def _ensure_server() -> str:
         return given
     if not _in_ci() and not (shutil.which("java") and shutil.which("mvn")):
         pytest.skip("Neo4j tests need java and mvn (or NEO4J_URI pointing at a server)")
-    root = server.DEFAULT_DIR / "test-server"
+    root = TEST_DIR
     try:
         uri = server.start(root, given or TEST_URI)
     except BackendError as exc:

@@ -26,7 +26,7 @@ MERGE (s)-[r:ENDORSED {key: row.key}]->(t)
 >>> merge_relationships("LIKES")
 Traceback (most recent call last):
 ...
-graphbuild.errors.UnknownRelationError: 'LIKES' is not a relation type; use one of ENDORSED, PRAISED, SUPPORTED, CRITICIZED, ACCUSED, OPPOSED, THREATENED, INVESTIGATED, SUED, FIRED, MET_WITH, SPOKE_WITH, INTERVIEWED, APPOINTED, SERVED_UNDER, SUCCEEDED, CHALLENGED, RECUSED, PARDONED, RELATED_TO (spec/relations.md)
+graphbuild.errors.UnknownRelationError: 'LIKES' is not a relation type; use one of ENDORSED, PRAISED, SUPPORTED, CRITICIZED, ACCUSED, OPPOSED, THREATENED, INVESTIGATED, SUED, FIRED, MET_WITH, SPOKE_WITH, INTERVIEWED, APPOINTED, SERVED_UNDER, SUCCEEDED, CHALLENGED, RECUSED, PARDONED, RELATED_TO (docs/relations.md)
 """
 
 from __future__ import annotations

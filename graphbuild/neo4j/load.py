@@ -1,4 +1,4 @@
-"""Load edge lines (spec/edges.md) into Neo4j, idempotently.
+"""Load edge lines (docs/edges.md) into Neo4j, idempotently.
 
 Against a running server (tests/test_neo4j_e2e.py runs this for real)::
 
