@@ -76,8 +76,7 @@ def input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
         checked.append(path)
     for path in checked:
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and _kind(p)):
-                yield child
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and _kind(p))
         else:
             yield path
 

@@ -37,7 +37,7 @@ class ExtractOptions:
     max_chars: int
 
     @classmethod
-    def resolve(cls, model=None, batch_size=None, min_confidence=None, max_chars=None) -> "ExtractOptions":
+    def resolve(cls, model=None, batch_size=None, min_confidence=None, max_chars=None) -> ExtractOptions:
         return cls(resolve("model", model), resolve("batch_size", batch_size),
                    resolve("min_confidence", min_confidence), resolve("max_chars", max_chars))
 

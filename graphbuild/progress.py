@@ -17,7 +17,7 @@ console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 @contextmanager
-def progress_bar(enabled: bool, description: str = "extracting") -> Iterator["Tick"]:
+def progress_bar(enabled: bool, description: str = "extracting") -> Iterator[Tick]:
     """A bar counting articles (the total is unknown while streaming)."""
     if not enabled:
         yield Tick(None, None)
@@ -70,7 +70,7 @@ class RunSummary:
         """0 when every input was read; 1 when anything was rejected (the rest is written)."""
         return 1 if self.rejected else 0
 
-    def finish(self) -> "RunSummary":
+    def finish(self) -> RunSummary:
         self.seconds = time.perf_counter() - self.started
         return self
 

@@ -73,7 +73,7 @@ class Relation(str, enum.Enum):
         return _CAMEO.get(self)
 
     @classmethod
-    def parse(cls, value: str) -> "Relation":
+    def parse(cls, value: str) -> Relation:
         """The relation named ``value``; anything off the fixed list is an error.
 
         >>> Relation.parse("endorsed")
@@ -137,7 +137,7 @@ class Article:
     origin: str | None = None  # where it was read from (file, file:line)
 
     @property
-    def ref(self) -> "ArticleRef":
+    def ref(self) -> ArticleRef:
         return ArticleRef(id=self.id, url=self.url, title=self.title,
                           published=self.published, source=self.source)
 
@@ -163,7 +163,7 @@ class Person:
     external_ids: tuple[tuple[str, str], ...] = ()  # (("wikidata", "Q22686"),)
 
     @property
-    def ref(self) -> "PersonRef":
+    def ref(self) -> PersonRef:
         return PersonRef(self.id, self.name)
 
 
@@ -237,7 +237,7 @@ class Edge:
         return line
 
     @classmethod
-    def from_json(cls, line: dict[str, Any]) -> "Edge":
+    def from_json(cls, line: dict[str, Any]) -> Edge:
         """Read an edge line back; a malformed line raises ``EdgeFormatError``."""
         try:
             if line.get("schema") != SCHEMA_VERSION:

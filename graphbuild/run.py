@@ -16,10 +16,10 @@ from typing import Iterable, Iterator
 
 from .articles import read_articles, rejection_of
 from .errors import ModelNotFoundError
-from .incremental import EdgeCache, fingerprint
-from .parallel import ExtractOptions, _chunks, make_runner, run_ordered
 from .graph import build_graph, read_edges, write_gexf, write_graphml, write_node_link_json
 from .identity import apply_mapping, merge_people, person_mapping
+from .incremental import EdgeCache, fingerprint
+from .parallel import ExtractOptions, _chunks, make_runner, run_ordered
 from .progress import RunSummary, progress_bar
 from .records import Article, Edge, Rejection
 from .settings import resolve

@@ -129,7 +129,7 @@ def make_edge(s: str, t: str, rel: str, quote: str, *, label: str | None = None,
 
 def example_edges() -> list[Edge]:
     """A small, realistic graph: Sessions, Trump and the Russia probe, 2017 to 2020."""
-    E, N, H = Modality.ASSERTED, Modality.NEGATED, Modality.HYPOTHETICAL
+    N, H = Modality.NEGATED, Modality.HYPOTHETICAL
     return [
         make_edge("jeff-sessions", "donald-trump", "ENDORSED", "I was the first senator to endorse him.",
                   label="was the first senator to endorse", day="2016-02-28", speaker="jeff-sessions"),

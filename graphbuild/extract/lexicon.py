@@ -153,7 +153,7 @@ def load_lexicon() -> Lexicon:
         refusal_governors=f(raw["refusal_governors"]), negators=f(raw["negators"]),
         hedges=f(raw["hedges"]), singling_out=f(raw["singling_out"]), contrast_words=tuple(f(g) for g in raw["contrast_words"]),
         correlative_negators=f(raw["correlative_negators"]),
-        first_name_gender={**{n: "m" for n in raw["male_first_names"]}, **{n: "f" for n in raw["female_first_names"]}},
+        first_name_gender={**dict.fromkeys(raw["male_first_names"], "m"), **dict.fromkeys(raw["female_first_names"], "f")},
         conditional_marks=f(raw["conditional_marks"]), pronouns=f(raw["pronouns"]),
         pronoun_gender=dict(raw["pronouns"]), gendered_words=dict(raw["gendered_words"]),
         first_person=f(raw["first_person"]),
