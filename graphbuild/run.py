@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .articles import read_articles, rejection_of
+from .articles import input_files, read_articles, rejection_of
 from .errors import ModelNotFoundError
 from .graph import build_graph, read_edges, write_gexf, write_graphml, write_node_link_json
 from .identity import apply_mapping, merge_people, person_mapping
@@ -44,21 +44,24 @@ def iter_results(paths: Iterable[str | Path], summary: RunSummary, *, model=None
                  full: bool = False, progress: bool = True) -> Iterator[tuple[Article, list[Edge]]]:
     """Each readable article of ``paths`` with its edges, in input order.
 
+    A missing input raises ``InputPathError`` before anything is created.
+
     ``cache``: the edge cache file (None: no cache); ``full`` re-extracts every
     article and refreshes the cache.
     """
+    files = list(input_files(paths))  # a missing path fails here, before any work or output
     opts = ExtractOptions.resolve(model, batch_size, min_confidence)
     _check_model(opts.model)  # fail now, before any output or worker
     runner = make_runner(opts, workers, scheduler)
     store = EdgeCache(cache, fingerprint(opts), refresh=full) if cache is not None else None
 
     def chunks():
-        for chunk in _chunks(_articles(paths, summary), resolve("chunk_size")):
+        for chunk in _chunks(_articles(files, summary), resolve("chunk_size")):
             stored = [store.get(a) if store else None for a in chunk]
             yield (chunk, stored), [a for a, edges in zip(chunk, stored) if edges is None]
 
     try:
-        with progress_bar(progress) as tick:
+        with progress_bar(progress, files) as tick:
             for (chunk, stored), results in run_ordered(chunks(), runner):
                 fresh = iter(results)
                 for article, edges in zip(chunk, stored):
@@ -72,7 +75,7 @@ def iter_results(paths: Iterable[str | Path], summary: RunSummary, *, model=None
                         if store:
                             store.put(article, edges)
                     summary.add(edges)
-                    tick(summary.edges)
+                    tick(article, summary.edges)
                     yield article, edges
                 if store:
                     store.commit()
@@ -114,22 +117,27 @@ def extract_to_file(paths, out: Path, *, model=None, batch_size=None, min_confid
     """
     summary = RunSummary()
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    files = list(input_files(paths))  # missing inputs: an error before anything is created
     curation = _curation(aliases)
+    out.parent.mkdir(parents=True, exist_ok=True)
     # Edges stream to a partial file as articles finish (an interrupted run keeps them);
     # a second pass over it gives each person one id across the corpus.
     partial = out.with_name(out.name + ".partial")
     with partial.open("w", encoding="utf-8") as fh:
-        for edge in iter_edges(paths, summary, model=model, batch_size=batch_size,
+        for edge in iter_edges(files, summary, model=model, batch_size=batch_size,
                                min_confidence=min_confidence, workers=workers, scheduler=scheduler,
                                cache=out.with_name(out.stem + ".cache.sqlite") if cache else None,
                                full=full, progress=progress):
             fh.write(json.dumps(edge.to_json(), ensure_ascii=False) + "\n")
             fh.flush()
     mapping = person_mapping(read_edges(partial), curation)
+    people: set[str] = set()
     with out.open("w", encoding="utf-8") as fh:
         for edge in read_edges(partial):
-            fh.write(json.dumps(apply_mapping(edge, mapping, curation).to_json(), ensure_ascii=False) + "\n")
+            edge = apply_mapping(edge, mapping, curation)
+            people.update((edge.source.id, edge.target.id))
+            fh.write(json.dumps(edge.to_json(), ensure_ascii=False) + "\n")
+    summary.people = people  # as written: after people were merged across articles
     partial.unlink()
     summary.outputs.append(str(out))
     rejects = rejects or out.with_name(out.stem + ".rejects.jsonl")
@@ -157,14 +165,16 @@ def build_outputs(paths, out_dir: Path, *, model=None, batch_size=None, min_conf
     from .render import write_map
 
     out_dir = Path(out_dir)
+    files = list(input_files(paths))  # missing inputs: an error before anything is created
+    curation = _curation(aliases)
     out_dir.mkdir(parents=True, exist_ok=True)
     summary = RunSummary()
-    edges = list(iter_edges(paths, summary, model=model, batch_size=batch_size,
+    edges = list(iter_edges(files, summary, model=model, batch_size=batch_size,
                             min_confidence=min_confidence, workers=workers, scheduler=scheduler,
                             cache=out_dir / "cache.sqlite" if cache else None, full=full,
                             progress=progress))
-    curation = _curation(aliases)
     edges = merge_people(edges, curation=curation)
+    summary.count_people(edges)  # the people of graph.json, after merging across articles
     edges_path = out_dir / "edges.jsonl"
     with edges_path.open("w", encoding="utf-8") as fh:
         for e in edges:
