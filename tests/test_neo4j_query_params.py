@@ -107,6 +107,7 @@ def test_cli_exits_2_with_the_fix_for_unknown_people_missing_and_bad_values(smal
     cases = [
         (["timeline", "-p", "a=Ann Lee", "-p", "b=Nobody"], "-p b='Nobody': no person"),
         (["timeline", "-p", "a=Ann Lee"], "needs -p b="),
+        (["timeline", "-p", "a=Ann Lee", "-p", "b="], "-p b='': no person"),
         (["person_relationships", "-p", "person=ann", "-p", "limit=99999999999999999999999"],
          "is not a whole number from 1 to 9223372036854775807"),
         (["person_relationships", "-p", "person=ann", "-p", "limit=ten"], "is not a whole number"),

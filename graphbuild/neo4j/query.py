@@ -178,7 +178,7 @@ def run_query(name: str, params: dict[str, str] | None = None, *, driver: Any = 
     def run(drv: Any, db: str) -> tuple[list[str], list[dict[str, Any]]]:
         values = dict(bound)
         for p in query.params:
-            if p.kind == "person" and values[p.name] != "":  # "" means everyone, where allowed
+            if p.kind == "person" and (values[p.name] != "" or p.required):  # "" means everyone, where allowed
                 values[p.name] = find_person(drv, db, values[p.name], param=p.name)["id"]
         try:
             records, _, keys = drv.execute_query(query.text, values, database_=db,
