@@ -295,8 +295,8 @@ def describe_queries(queries_dir: Path | None = None) -> str:
     parts = []
     for name in list_queries(queries_dir):
         q = load_query(name, queries_dir)
-        params = ", ".join(p.name if p.required else f"{p.name}={json.dumps(p.default)}"
-                           for p in q.params) or "no parameters"
+        params = ", ".join(f"{p.name}={(p.kind or 'value').upper()}" if p.required
+                           else f"{p.name}={json.dumps(p.default)}" for p in q.params) or "no parameters"
         parts.append(f"{name} ({params})\n  {q.question}")
     return "\n".join(parts) + "\n"
 
