@@ -101,10 +101,15 @@ class Tick:
         total = self.total
         if total:
             share = min(1.0, self.position / total)
-            text += f", {share:.0%} of {total / 1e6:.1f} MB"
+            text += f", {share:.0%} of {_size(total)}"
             if share > 0:
                 text += f", about {elapsed * (1 - share) / share:.0f} s left"
         return text
+
+
+def _size(n: int) -> str:
+    """Bytes for a reader: "812 kB", "12.3 MB"."""
+    return f"{n / 1e6:.1f} MB" if n >= 1_000_000 else f"{max(1, round(n / 1e3))} kB"
 
 
 @contextmanager

@@ -47,7 +47,7 @@ def test_plain_lines_when_stderr_is_not_a_terminal(tmp_path, monkeypatch, capsys
         assert tick.log and tick.bar is None
         tick(Article(id="a", text="w " * 200, origin=str(f)), 1)
     err = capsys.readouterr().err
-    assert "extracting: 1 article, 1 edge" in err and "50% of 0.0 MB" in err and "s left" in err
+    assert "extracting: 1 article, 1 edge" in err and "50% of 1 kB" in err and "s left" in err
 
 
 def test_build_summary_counts_the_people_of_graph_json_and_missing_inputs_make_nothing(tmp_path, example_article):
