@@ -85,6 +85,14 @@ class AliasFileError(GraphbuildError):
         super().__init__(f"{path}: {reason}")
 
 
+class LexiconError(GraphbuildError):
+    """A lexicon data file (graphbuild/extract/lexicon*.json) that breaks its schema."""
+
+    def __init__(self, path: str, where: str, reason: str, fix: str):
+        self.path, self.where, self.reason, self.fix = path, where, reason, fix
+        super().__init__(f"{path}: {where}: {reason}; {fix}")
+
+
 class SettingError(GraphbuildError, ValueError):
     """A setting with a value it cannot take."""
 
