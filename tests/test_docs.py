@@ -68,4 +68,5 @@ def test_relations_doc_lists_every_type_with_its_polarity():
     for r in Relation:
         line = next(li for li in text.splitlines() if li.startswith(f"| {r.value} |"))
         assert ("*symmetric*" in line) == r.symmetric, r.value
-        assert line.rstrip().endswith("|") and line.count("|") == 6  # a CAMEO column, "-" when none
+        assert line.rstrip().endswith("|") and line.count("|") == 6
+        assert line.split("|")[5].strip() == (r.cameo or "-"), r.value  # the CAMEO code, "-" when none
