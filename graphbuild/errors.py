@@ -11,9 +11,21 @@ Every message names the bad value and, where there is one, the fix.
 
 from __future__ import annotations
 
+# Exit statuses of the ``graphbuild`` command (README, "Exit status"):
+EXIT_OK = 0  # every input read
+EXIT_REJECTED = 1  # some inputs were rejected (listed in the rejects file); the rest is written
+EXIT_USAGE = 2  # the command line (or a setting) asks for something impossible
+EXIT_ENVIRONMENT = 3  # the machine said no: output not writable, disk full, Neo4j unreachable
+EXIT_INTERNAL = 4  # a bug in graphbuild; the traceback is kept in a log file
+
 
 class GraphbuildError(Exception):
-    """The root of every error graphbuild raises on purpose."""
+    """The root of every error graphbuild raises on purpose.
+
+    ``exit_status`` is the status the command exits with when this error ends it.
+    """
+
+    exit_status = EXIT_USAGE
 
 
 class ArticleError(GraphbuildError):
@@ -88,6 +100,8 @@ class AliasFileError(GraphbuildError):
 class LexiconError(GraphbuildError):
     """A lexicon data file (graphbuild/extract/lexicon*.json) that breaks its schema."""
 
+    exit_status = EXIT_ENVIRONMENT  # shipped data: a damaged installation, not a usage error
+
     def __init__(self, path: str, where: str, reason: str, fix: str):
         self.path, self.where, self.reason, self.fix = path, where, reason, fix
         super().__init__(f"{path}: {where}: {reason}; {fix}")
@@ -97,12 +111,48 @@ class SettingError(GraphbuildError, ValueError):
     """A setting with a value it cannot take."""
 
     def __init__(self, name: str, value: object, expected: str):
-        self.name, self.value = name, value
-        super().__init__(f"setting {name}={value!r} is invalid: expected {expected}")
+        # ``name`` is what the user typed: the environment variable or the CLI option;
+        # the value is shown as typed (text), so both read the same.
+        self.name, self.value, self.expected = name, value, expected
+        super().__init__(f"{name}={str(value)!r} is invalid: expected {expected}")
 
 
 class BackendError(GraphbuildError):
     """A graph backend (Neo4j) refused or could not be reached."""
+
+    exit_status = EXIT_ENVIRONMENT
+
+
+class OutputError(GraphbuildError):
+    """An output cannot be written: a file where a folder should be, no space, no permission.
+
+    >>> import errno
+    >>> print(OutputError.from_os("out/graph.gexf", OSError(errno.ENOSPC, "No space left on device")))
+    cannot write out/graph.gexf: no space left on device; free some space or give --out on another disk
+    """
+
+    exit_status = EXIT_ENVIRONMENT
+
+    def __init__(self, path: str, reason: str):
+        self.path, self.reason = path, reason
+        super().__init__(f"cannot write {path}: {reason}")
+
+    @classmethod
+    def from_os(cls, path: str, exc: OSError) -> OutputError:
+        import errno
+
+        fixes = {
+            errno.ENOSPC: "no space left on device; free some space or give --out on another disk",
+            errno.EDQUOT: "disk quota exceeded; free some space or give --out on another disk",
+            errno.EACCES: "permission denied; give --out a folder you can write to",
+            errno.EPERM: "operation not permitted; give --out a folder you can write to",
+            errno.EROFS: "read-only file system; give --out a folder you can write to",
+            errno.ENOTDIR: "a file is in the way where a folder should be; remove it or give another --out",
+            errno.EEXIST: "a file is in the way where a folder should be; remove it or give another --out",
+            errno.EISDIR: "a folder is in the way where a file should be; remove it or give another --out",
+        }
+        reason = (fixes.get(exc.errno) if exc.errno is not None else None) or f"{exc.strerror or exc}"
+        return cls(path, reason)
 
 
 class QueryNotFoundError(GraphbuildError):

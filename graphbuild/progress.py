@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -189,8 +190,10 @@ class RunSummary:
             c.print("edges by type: " + ", ".join(f"{k} {v}" for k, v in self.by_relation.most_common()))
             c.print("by modality: " + ", ".join(f"{k} {v}" for k, v in self.by_modality.most_common()))
         for r in self.rejected[:20]:
-            c.print(f"[yellow]skipped[/yellow] {r.where}" + (f" ({r.id})" if r.id else "") + f": {r.reason}")
+            # (harden) input text is escaped: an id like "[/x]" is not rich markup
+            c.print(f"[yellow]skipped[/yellow] {escape(r.where)}" + (f" ({escape(r.id)})" if r.id else "")
+                    + f": {escape(r.reason)}")
         if len(self.rejected) > 20:
             c.print(f"... and {len(self.rejected) - 20} more skipped (see the rejects file)")
         for path in self.outputs:
-            c.print(f"wrote {path}")
+            c.print(f"wrote {escape(str(path))}")

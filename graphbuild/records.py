@@ -274,10 +274,47 @@ class Rejection:
     reason: str
     id: str | None = None
     line: int | None = None  # 1-based line of a JSONL record
+    traceback: str | None = None  # when a bug in graphbuild caused it: kept for the report
+
+    def __post_init__(self) -> None:
+        # A file name that is not UTF-8 or a lone surrogate in an id must not stop the
+        # rejects file (or the summary) from being written: such characters are escaped.
+        for name in ("source", "reason", "id"):
+            value = getattr(self, name)
+            if isinstance(value, str) and not value.isascii():
+                object.__setattr__(self, name, escape_surrogates(value))
 
     @property
     def where(self) -> str:
         return f"{self.source}:{self.line}" if self.line else self.source
 
     def to_json(self) -> dict[str, Any]:
-        return {"source": self.source, "id": self.id, "line": self.line, "reason": self.reason}
+        line = {"source": self.source, "id": self.id, "line": self.line, "reason": self.reason}
+        if self.traceback:
+            line["traceback"] = self.traceback
+        return line
+
+
+def escape_surrogates(value: str, *, filename: bool = False) -> str:
+    """``value`` with each lone surrogate written as an escape, so that it encodes as UTF-8.
+
+    A lone surrogate becomes ``\\uNNNN``; with ``filename``, a byte of a file
+    name that is not UTF-8 (which Python holds as U+DC80..U+DCFF) becomes ``\\xNN``.
+
+    >>> print(escape_surrogates("a\\udc80b"), escape_surrogates("caf\\udce9", filename=True))
+    a\\udc80b caf\\xe9
+    """
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        pass
+    out = []
+    for ch in value:
+        code = ord(ch)
+        if 0xD800 <= code <= 0xDFFF:
+            out.append(f"\\x{code - 0xDC00:02x}" if filename and code >= 0xDC80 and code <= 0xDCFF
+                       else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -176,4 +176,5 @@ def test_cli_load_and_query(loaded, tmp_path):
     result = runner.invoke(app, ["query"])
     assert "stance_flips" in result.output and result.exit_code == 0
     result = runner.invoke(app, ["load", str(DATA), "--uri", "bolt://127.0.0.1:9"])
-    assert result.exit_code == 2 and "cannot reach Neo4j" in result.output
+    # exit 3: an environment error (README, "Exit status"), not a usage error
+    assert result.exit_code == 3 and "cannot reach Neo4j" in result.output

@@ -90,6 +90,32 @@ CALL (art, previous) {
 }
 """
 
+# Articles a build read that now yield no edge (or were rejected): their previous
+# relationships, their Article node, and people left with no relationship go, as
+# if they had never been loaded. Returns the people it looked at.
+CLEAR_ARTICLES = """
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+WITH a, id, coalesce(a.people, []) AS previous
+CALL (id, previous) {
+  UNWIND previous AS pid
+  MATCH (:Person {id: pid})-[r]->(:Person)
+  WHERE r.article_id = id
+  DELETE r
+}
+DETACH DELETE a
+WITH previous
+UNWIND previous AS pid
+RETURN collect(DISTINCT pid) AS people
+"""
+# Of those people, the ones no relationship uses any more (a clean load would not have them).
+DELETE_UNUSED_PEOPLE = """
+UNWIND $ids AS pid
+MATCH (p:Person {id: pid})
+WHERE NOT EXISTS { (p)--() }
+DELETE p
+"""
+
 _MERGE_RELATIONSHIPS_TEMPLATE = """
 UNWIND $rows AS row
 MATCH (s:Person {{id: row.source}}), (t:Person {{id: row.target}})
