@@ -115,7 +115,7 @@ class OutputSet:
                 pass
         self.pending = []
 
-    def __enter__(self) -> "OutputSet":
+    def __enter__(self) -> OutputSet:
         return self
 
     def __exit__(self, kind, exc, tb) -> None:

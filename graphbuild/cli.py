@@ -43,13 +43,33 @@ class _Guarded(TyperGroup):
             _crash(exc, ctx)
 
 
-app = typer.Typer(cls=_Guarded, add_completion=False, no_args_is_help=True,
+app = typer.Typer(cls=_Guarded, add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Turn political news into an evidence-backed graph of who did what to whom.")
 _DEBUG = {"on": False}
 
 
+def package_version() -> str:
+    """The installed graphbuild's version (pyproject's), or "source" when run from a checkout."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("graphbuild")
+    except metadata.PackageNotFoundError:
+        return "source"
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"graphbuild {package_version()}")
+        raise typer.Exit(0)
+
+
 @app.callback()
-def _main(debug: bool = typer.Option(False, "--debug", help="show the traceback of an internal error")) -> None:
+def _main(
+    debug: bool = typer.Option(False, "--debug", help="show the traceback of an internal error"),
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="print graphbuild's version and exit"),
+) -> None:
     """Turn political news into an evidence-backed graph of who did what to whom."""
     _DEBUG["on"] = debug
 
@@ -63,17 +83,19 @@ def _setting(name: str):
     return callback
 
 
-PATHS = typer.Argument(..., help=".txt/.md/.html files, RSS/Atom feeds, .jsonl/.jsonl.gz files, or folders of them")
-WORKERS = typer.Option(None, "--workers", "-w", callback=_setting("workers"), help=help_for("workers"))
-SCHEDULER = typer.Option(None, "--scheduler", help=help_for("scheduler"))
+PATHS = typer.Argument(..., metavar="PATH",
+                       help=".txt/.md/.html files, RSS/Atom feeds, .jsonl/.jsonl.gz files, or folders of them")
+WORKERS = typer.Option(None, "--workers", "-w", metavar="N", callback=_setting("workers"), help=help_for("workers"))
+SCHEDULER = typer.Option(None, "--scheduler", metavar="ADDRESS", help=help_for("scheduler"))
 NO_CACHE = typer.Option(False, "--no-cache", help="neither read nor write the edge cache")
 FULL = typer.Option(False, "--full", help="re-extract every article and refresh the edge cache")
 # Options that extract, build and evaluate share: declared once so that they cannot drift.
-MODEL = typer.Option(None, help=help_for("model"))
-BATCH_SIZE = typer.Option(None, callback=_setting("batch_size"), help=help_for("batch_size"))
-MIN_CONFIDENCE = typer.Option(None, callback=_setting("min_confidence"), help=help_for("min_confidence"))
-ALIASES = typer.Option(None, help="curation file (YAML or CSV) to merge, split and name people")
+MODEL = typer.Option(None, metavar="NAME", help=help_for("model"))
+BATCH_SIZE = typer.Option(None, metavar="N", callback=_setting("batch_size"), help=help_for("batch_size"))
+MIN_CONFIDENCE = typer.Option(None, metavar="X", callback=_setting("min_confidence"), help=help_for("min_confidence"))
+ALIASES = typer.Option(None, metavar="FILE", help="curation file (YAML or CSV) to merge, split and name people")
 QUIET = typer.Option(False, "--quiet", "-q", help="no progress bar")
+
 
 
 def _fail(exc: GraphbuildError) -> None:
@@ -109,7 +131,7 @@ def _run_and_summarize(call) -> None:
 @app.command()
 def extract(
     paths: List[Path] = PATHS,
-    out: Path = typer.Option(Path("edges.jsonl"), "--out", "-o", help="edge lines (spec/edges.md)"),
+    out: Path = typer.Option(Path("edges.jsonl"), "--out", "-o", metavar="FILE", help="edge lines (docs/edges.md)"),
     model: Optional[str] = MODEL,
     batch_size: Optional[int] = BATCH_SIZE,
     min_confidence: Optional[float] = MIN_CONFIDENCE,
@@ -138,7 +160,7 @@ def extract(
 @app.command()
 def build(
     paths: List[Path] = PATHS,
-    out: Path = typer.Option(Path("out"), "--out", "-o", help="folder for edges.jsonl, graph files and map.html"),
+    out: Path = typer.Option(Path("out"), "--out", "-o", metavar="DIR", help="folder for edges.jsonl, graph files and map.html"),
     model: Optional[str] = MODEL,
     batch_size: Optional[int] = BATCH_SIZE,
     min_confidence: Optional[float] = MIN_CONFIDENCE,
@@ -168,7 +190,7 @@ def evaluate(
     model: Optional[str] = MODEL,
     min_confidence: Optional[float] = MIN_CONFIDENCE,
 ) -> None:
-    """Score extraction against gold files by the rule of spec/edges.md."""
+    """Score extraction against gold files by the rule of docs/edges.md."""
     from .evaluate import evaluate_paths
 
     try:
@@ -255,7 +277,7 @@ def query(
 @app.command("neo4j")
 def neo4j_server(
     action: str = typer.Argument(..., help="start, stop or status"),
-    directory: Optional[Path] = typer.Option(None, "--dir", help="server folder (default: .neo4j/ in the project)"),
+    directory: Optional[Path] = typer.Option(None, "--dir", help="server folder (default: graphbuild/neo4j in the user data folder, e.g. ~/.local/share/graphbuild/neo4j)"),
     uri: Optional[str] = typer.Option(None, "--uri", help="listen on this bolt URI's port; " + help_for("neo4j_uri")),
 ) -> None:
     """Run a local Neo4j 5 server (Bolt on 127.0.0.1, auth off) for `load` and `query`."""

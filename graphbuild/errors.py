@@ -6,11 +6,10 @@ Every message names the bad value and, where there is one, the fix.
 ...     raise UnknownRelationError("LIKES")
 ... except GraphbuildError as exc:
 ...     print(exc)
-'LIKES' is not a relation type; use one of ENDORSED, PRAISED, SUPPORTED, CRITICIZED, ACCUSED, OPPOSED, THREATENED, INVESTIGATED, SUED, FIRED, MET_WITH, SPOKE_WITH, INTERVIEWED, APPOINTED, SERVED_UNDER, SUCCEEDED, CHALLENGED, RECUSED, PARDONED, RELATED_TO (spec/relations.md)
+'LIKES' is not a relation type; use one of ENDORSED, PRAISED, SUPPORTED, CRITICIZED, ACCUSED, OPPOSED, THREATENED, INVESTIGATED, SUED, FIRED, MET_WITH, SPOKE_WITH, INTERVIEWED, APPOINTED, SERVED_UNDER, SUCCEEDED, CHALLENGED, RECUSED, PARDONED, RELATED_TO (docs/relations.md)
 """
 
 from __future__ import annotations
-
 
 # Exit statuses of the ``graphbuild`` command (README, "Exit status"):
 EXIT_OK = 0  # every input read
@@ -50,18 +49,18 @@ class InputPathError(GraphbuildError):
 
 
 class UnknownRelationError(GraphbuildError, ValueError):
-    """A relation type that is not on the fixed list of spec/relations.md."""
+    """A relation type that is not on the fixed list of docs/relations.md."""
 
     def __init__(self, value: object):
         from .records import Relation
 
         self.value = value
         names = ", ".join(r.value for r in Relation)
-        super().__init__(f"{value!r} is not a relation type; use one of {names} (spec/relations.md)")
+        super().__init__(f"{value!r} is not a relation type; use one of {names} (docs/relations.md)")
 
 
 class EdgeFormatError(GraphbuildError, ValueError):
-    """An edge line that does not follow spec/edges.md."""
+    """An edge line that does not follow docs/edges.md."""
 
     def __init__(self, reason: str, where: str | None = None):
         self.reason, self.where = reason, where
@@ -83,11 +82,11 @@ class ModelNotFoundError(GraphbuildError):
 
 
 class GoldFormatError(GraphbuildError):
-    """A ``*.gold.json`` file that does not follow spec/edges.md."""
+    """A ``*.gold.json`` file that does not follow docs/edges.md."""
 
     def __init__(self, path: str, reason: str):
         self.path, self.reason = path, reason
-        super().__init__(f"{path}: not a gold file ({reason}); see spec/edges.md")
+        super().__init__(f"{path}: not a gold file ({reason}); see docs/edges.md")
 
 
 class AliasFileError(GraphbuildError):
@@ -139,7 +138,7 @@ class OutputError(GraphbuildError):
         super().__init__(f"cannot write {path}: {reason}")
 
     @classmethod
-    def from_os(cls, path: str, exc: OSError) -> "OutputError":
+    def from_os(cls, path: str, exc: OSError) -> OutputError:
         import errno
 
         fixes = {
@@ -152,7 +151,7 @@ class OutputError(GraphbuildError):
             errno.EEXIST: "a file is in the way where a folder should be; remove it or give another --out",
             errno.EISDIR: "a folder is in the way where a file should be; remove it or give another --out",
         }
-        reason = fixes.get(exc.errno) or f"{exc.strerror or exc}"
+        reason = (fixes.get(exc.errno) if exc.errno is not None else None) or f"{exc.strerror or exc}"
         return cls(path, reason)
 
 

@@ -23,13 +23,14 @@ from typing import Iterable, Iterator
 from .records import Article, Edge
 from .settings import resolve
 
+
 class Failure(str):
     """Why extraction of one article failed (a str), with the traceback that shows where."""
 
     traceback: str | None = None
 
     @classmethod
-    def of(cls, exc: BaseException) -> "Failure":
+    def of(cls, exc: BaseException) -> Failure:
         from .tracebacks import format_traceback
 
         failure = cls(f"extraction failed ({type(exc).__name__}: {exc}): a bug in graphbuild or its "
@@ -53,7 +54,7 @@ class ExtractOptions:
     max_chars: int
 
     @classmethod
-    def resolve(cls, model=None, batch_size=None, min_confidence=None, max_chars=None) -> "ExtractOptions":
+    def resolve(cls, model=None, batch_size=None, min_confidence=None, max_chars=None) -> ExtractOptions:
         return cls(resolve("model", model), resolve("batch_size", batch_size),
                    resolve("min_confidence", min_confidence), resolve("max_chars", max_chars))
 

@@ -15,13 +15,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .articles import OUTPUT_MARKER, read_articles, rejection_of
+from .articles import OUTPUT_MARKER, input_files, read_articles, rejection_of
 from .atomic_write import OutputSet, output_errors, prepare_folder, temp_name
 from .errors import ModelNotFoundError
-from .incremental import EdgeCache, fingerprint
-from .parallel import ExtractOptions, _chunks, make_runner, run_ordered
 from .graph import build_graph, read_edges, write_gexf, write_graphml, write_node_link_json
 from .identity import apply_mapping, merge_people, person_mapping
+from .incremental import EdgeCache, fingerprint
+from .parallel import ExtractOptions, _chunks, make_runner, run_ordered
 from .progress import RunSummary, progress_bar
 from .records import Article, Edge, Rejection
 from .settings import resolve
@@ -51,6 +51,8 @@ def iter_results(paths: Iterable[str | Path], summary: RunSummary, *, model=None
     article and refreshes the cache; ``exclude``: paths never read as inputs
     (the run's own outputs).
     """
+    # The input files, for progress by bytes; a missing path fails here, before any work.
+    files = [f for f in input_files(paths, exclude=exclude) if isinstance(f, Path)]
     opts = ExtractOptions.resolve(model, batch_size, min_confidence)
     _check_model(opts.model)  # fail now, before any output or worker
     runner = make_runner(opts, workers, scheduler)
@@ -65,7 +67,7 @@ def iter_results(paths: Iterable[str | Path], summary: RunSummary, *, model=None
             yield (chunk, stored), [a for a, edges in zip(chunk, stored) if edges is None]
 
     try:
-        with progress_bar(progress) as tick:
+        with progress_bar(progress, files) as tick:
             for (chunk, stored), results in run_ordered(chunks(), runner):
                 fresh = iter(results)
                 for article, edges in zip(chunk, stored):
@@ -84,7 +86,7 @@ def iter_results(paths: Iterable[str | Path], summary: RunSummary, *, model=None
                             with output_errors(cache):  # a full disk under the cache
                                 store.put(article, edges)
                     summary.add(edges)
-                    tick(summary.edges)
+                    tick(article, summary.edges)
                     yield article, edges
                 if store:
                     with output_errors(cache):
@@ -94,6 +96,12 @@ def iter_results(paths: Iterable[str | Path], summary: RunSummary, *, model=None
         if store:
             with output_errors(cache):
                 store.close()
+
+
+def check_inputs(paths: Iterable[str | Path]) -> None:
+    """Raise ``InputPathError`` for a missing or unknown input path, before anything is created."""
+    for _ in input_files(paths):  # every named path is checked before the first file comes out
+        break
 
 
 def _check_model(name: str) -> None:
@@ -125,7 +133,7 @@ class _Lines:
         with output_errors(self.final):
             self.fh.close()
 
-    def __enter__(self) -> "_Lines":
+    def __enter__(self) -> _Lines:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -170,6 +178,7 @@ def extract_to_file(paths, out: Path, *, model=None, batch_size=None, min_confid
     """
     summary = RunSummary()
     out = Path(out)
+    check_inputs(paths)  # missing inputs: an error before anything is created
     prepare_folder(out.parent)
     rejects = Path(rejects) if rejects else out.with_name(out.stem + ".rejects.jsonl")
     manifest = out.with_name(out.stem + ".articles.jsonl")
@@ -194,9 +203,13 @@ def extract_to_file(paths, out: Path, *, model=None, batch_size=None, min_confid
                 for line in _rejected_lines(summary.rejected, read):
                     listed.write(line)
             mapping = person_mapping(read_edges(scratch), curation)
+            people: set[str] = set()
             with _Lines(outs.temp(out), out) as fh:
                 for edge in read_edges(scratch):
-                    fh.write(apply_mapping(edge, mapping, curation).to_json())
+                    edge = apply_mapping(edge, mapping, curation)
+                    people.update((edge.source.id, edge.target.id))
+                    fh.write(edge.to_json())
+            summary.people = people  # as written: after people were merged across articles
             wrote_rejects = _write_rejects(summary.rejected, rejects, outs)
     finally:
         scratch.unlink(missing_ok=True)
@@ -226,6 +239,7 @@ def build_outputs(paths, out_dir: Path, *, model=None, batch_size=None, min_conf
     """
     from .render import write_map
 
+    check_inputs(paths)  # missing inputs: an error before anything is created
     out_dir = prepare_folder(Path(out_dir))
     with output_errors(out_dir / OUTPUT_MARKER):
         (out_dir / OUTPUT_MARKER).write_text(
@@ -238,6 +252,7 @@ def build_outputs(paths, out_dir: Path, *, model=None, batch_size=None, min_conf
                                 progress=progress, exclude=[out_dir]))
     curation = _curation(aliases)
     edges = merge_people([e for _, es in results for e in es], curation=curation)
+    summary.count_people(edges)  # the people of graph.json, after merging across articles
     edges_path, manifest = out_dir / "edges.jsonl", out_dir / "articles.jsonl"
     rejects = out_dir / "rejects.jsonl"
     with OutputSet() as outs:

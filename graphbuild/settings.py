@@ -42,7 +42,7 @@ def _positive_int(value: Any) -> int:
     return n
 
 
-_positive_int.expects = "a whole number of at least 1"
+_positive_int.expects = "a whole number of at least 1"  # type: ignore[attr-defined]  # read by Setting.expects
 
 
 def _unit_float(value: Any) -> float:
@@ -54,7 +54,7 @@ def _unit_float(value: Any) -> float:
     return x
 
 
-_unit_float.expects = "a number from 0 to 1"
+_unit_float.expects = "a number from 0 to 1"  # type: ignore[attr-defined]  # read by Setting.expects
 
 
 _TABLE = [

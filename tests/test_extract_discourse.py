@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from test_extract_patterns import edges_of, triples
 
 from graphbuild.records import Modality
-from test_extract_patterns import edges_of, triples
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -106,7 +106,7 @@ def test_file_names_that_are_not_utf8_are_read_and_shown_escaped(tmp_path):
     out = tmp_path / "edges.jsonl"
     result, lines, rejects = _extract([src], out)
     assert result.exit_code == 1, result.output
-    [line] = [l for l in lines if ENDORSE == (l["source"]["id"], l["relation"], l["target"]["id"])]
+    [line] = [l for l in lines if (l["source"]["id"], l["relation"], l["target"]["id"]) == ENDORSE]
     assert line["article"]["id"] == "caf\\xe9-2019-11-08" and line["article"]["published"] == "2019-11-08"
     [r] = rejects
     assert r["source"].endswith("vide-\\xff.txt") and r["reason"] == "empty text"
@@ -350,7 +350,7 @@ def test_what_reading_accepts_every_output_can_write(tmp_path):
     lines = [json.loads(l) for l in (out / "edges.jsonl").read_text(encoding="utf-8").splitlines()]
     ids = {l["article"]["id"] for l in lines}
     assert ids == {"c\\x01trl\\udc80", "ctl\\x01-\\xfe"}
-    assert all(ENDORSE == (l["source"]["id"], l["relation"], l["target"]["id"]) for l in lines)
+    assert all((l["source"]["id"], l["relation"], l["target"]["id"]) == ENDORSE for l in lines)
     g = nx.read_graphml(out / "graph.graphml")
     assert {"jeff-sessions", "donald-trump"} <= set(g.nodes)
     nx.read_gexf(out / "graph.gexf")

@@ -17,10 +17,10 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from test_extract_patterns import edges_of, triples
 
 from graphbuild.errors import GraphbuildError, LexiconError
 from graphbuild.extract.lexicon import build_lexicon, check_cameo, check_lexicon, load_lexicon
-from test_extract_patterns import edges_of, triples
 
 CAMEO_TXT = Path(__file__).resolve().parents[2] / "shared" / "sources" / "petrarch2" / "CAMEO.2.0.txt"
 

@@ -13,8 +13,7 @@ from typer.testing import CliRunner
 
 from graphbuild.cli import app
 from graphbuild.graph import build_graph, write_node_link_json
-from graphbuild.render import (DateFormatError, UnknownPersonError, notebook_map, prepare,
-                               render_html, write_map)
+from graphbuild.render import DateFormatError, UnknownPersonError, notebook_map, prepare, render_html, write_map
 
 URL_ATTRS = {"src", "href", "srcset", "action", "formaction", "poster", "data", "background",
              "xlink:href", "ping", "manifest", "cite", "longdesc", "codebase"}

@@ -146,7 +146,7 @@ _WORD_LISTS = ("light_verbs", "voice_nouns", "proxy_nouns", "kin_nouns", "subord
 TOP_KEYS: dict[str, str] = {
     "verbs": "verbs", "adjectives": "nouns", "nouns": "nouns", "relational_nouns": "nouns",
     "say_about": "say_about", "title_roles": "word_lists_by_word", "pronouns": "gender_by_word",
-    "gendered_words": "gender_by_word", "contrast_words": "word_groups", **{k: "words" for k in _WORD_LISTS},
+    "gendered_words": "gender_by_word", "contrast_words": "word_groups", **dict.fromkeys(_WORD_LISTS, "words"),
 }
 SAY_ABOUT_KEYS = ("verbs", "objects", "positive", "negative")
 # The fields that decide whether a verb entry fires: two entries equal on all of them
@@ -345,7 +345,7 @@ def build_lexicon(raw: dict, cameo: dict | None = None) -> Lexicon:
         refusal_governors=f(raw["refusal_governors"]), negators=f(raw["negators"]),
         hedges=f(raw["hedges"]), singling_out=f(raw["singling_out"]), contrast_words=tuple(f(g) for g in raw["contrast_words"]),
         correlative_negators=f(raw["correlative_negators"]),
-        first_name_gender={**{n: "m" for n in raw["male_first_names"]}, **{n: "f" for n in raw["female_first_names"]}},
+        first_name_gender={**dict.fromkeys(raw["male_first_names"], "m"), **dict.fromkeys(raw["female_first_names"], "f")},
         conditional_marks=f(raw["conditional_marks"]), pronouns=f(raw["pronouns"]),
         pronoun_gender=dict(raw["pronouns"]), gendered_words=dict(raw["gendered_words"]),
         first_person=f(raw["first_person"]), withdrawing_verbs=f(raw["withdrawing_verbs"]),

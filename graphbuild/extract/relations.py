@@ -588,7 +588,7 @@ def attribution_of(tok: Token, resolver: Resolver, lex: Lexicon, quote_speaker: 
 
 
 def _phrase(tok: Token) -> str:
-    words = [t for t in tok.subtree]
+    words = list(tok.subtree)
     if len(words) > 8:
         words = [t for t in words if t.i <= tok.i or t.dep_ in ("acl",) or t.head.dep_ == "acl"][:8]
     return " ".join(t.text for t in words).replace(" 's", "'s")

@@ -1,10 +1,10 @@
-"""Load edge lines (spec/edges.md) into Neo4j, idempotently.
+"""Load edge lines (docs/edges.md) into Neo4j, idempotently.
 
 Against a running server (tests/test_neo4j_e2e.py runs this for real)::
 
     from graphbuild.neo4j.load import load
     print(load("out/"))
-    # loaded 42 edges from 3 articles between 17 people in 1 batches, 0.4 s (105 edges/s)
+    # loaded 42 edges from 3 articles between 17 people in 1 batch, 0.4 s (105 edges/s)
 
 The file is read whole before the first write (so a bad line writes nothing,
 and each article's full set of evidence keys is known): memory grows with the
@@ -57,11 +57,13 @@ class LoadSummary:
 
     def __str__(self) -> str:
         rate = self.edges / self.seconds if self.seconds else 0.0
-        cleared = (f"; removed the earlier edges of {self.cleared} articles that now have none"
+        from ..progress import plural
+
+        cleared = (f"; removed the earlier edges of {plural(self.cleared, 'article')} that now have none"
                    if self.cleared else "")
-        return (f"loaded {self.edges} edges from {self.articles} articles between "
-                f"{self.people} people in {self.batches} batches, {self.seconds:.1f} s "
-                f"({rate:.0f} edges/s){cleared}")
+        return (f"loaded {plural(self.edges, 'edge')} from {plural(self.articles, 'article')} between "
+                f"{plural(self.people, 'person', 'people')} in {plural(self.batches, 'batch', 'batches')}, "
+                f"{self.seconds:.1f} s ({rate:.0f} edges/s){cleared}")
 
 
 # --- connection ---------------------------------------------------------------------

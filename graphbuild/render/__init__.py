@@ -18,8 +18,15 @@ import networkx as nx
 
 from ..settings import resolve
 from .page import communities, map_data, page_html, script_json
-from .select import (DateFormatError, UnknownPersonError, check_date, find_people, most_connected,
-                     neighbourhood, within_dates)
+from .select import (
+    DateFormatError,
+    UnknownPersonError,
+    check_date,
+    find_people,
+    most_connected,
+    neighbourhood,
+    within_dates,
+)
 
 __all__ = ["write_map", "render_file", "render_html", "notebook_map", "prepare", "read_graph",
            "UnknownPersonError", "DateFormatError",
