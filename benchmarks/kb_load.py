@@ -48,18 +48,23 @@ STEPS = {
         "assert kb.by_surname('Sessions')\n"
         "assert kb.by_first_last('Bill', 'Clinton')\n"
         "assert kb.holders('president', date(2012, 6, 1))\n"
-        "assert kb.is_place('Manchester') and kb.role_of('Sen.')"),
-    "spacy load": ("import spacy\nfrom graphbuild.settings import resolve",
-                   "nlp = spacy.load(resolve('model'))"),
+        "assert kb.is_place('Manchester') and kb.role_of('Sen.')",
+    ),
+    "spacy load": ("import spacy\nfrom graphbuild.settings import resolve", "nlp = spacy.load(resolve('model'))"),
 }
 
 
 def run_step(name: str) -> dict:
     imports, step = STEPS[name]
     code = PROBE.format(imports=imports, step=step)
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True,
-                         capture_output=True, text=True,
-                         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -75,8 +80,10 @@ def main() -> int:
                 best[name] = r
     base = best["spacy load"]
     for name, r in best.items():
-        print(f"{name:20s} {r['seconds']:6.3f} s  {r['seconds'] / base['seconds']:5.2f}x spacy  "
-              f"peak RSS +{r['rss_mb']:6.1f} MB")
+        print(
+            f"{name:20s} {r['seconds']:6.3f} s  {r['seconds'] / base['seconds']:5.2f}x spacy  "
+            f"peak RSS +{r['rss_mb']:6.1f} MB"
+        )
     sys.path.insert(0, str(ROOT))
     from graphbuild.kb import load_kb
     from graphbuild.kb.lookup import PEOPLE_PATH, WORDS_PATH

@@ -30,24 +30,29 @@ def _roles(entry: KBEntry) -> set[tuple]:
 
 # ---------------------------------------------------------------- schema
 
+
 def test_misspelt_key_names_the_key_and_the_fix():
     with pytest.raises(KnowledgeBaseError) as info:
-        entry_from_dict({"id": "Q1", "name": "A Person", "varients": ["A. Person"]},
-                        "aliases.json[entry 4]")
+        entry_from_dict({"id": "Q1", "name": "A Person", "varients": ["A. Person"]}, "aliases.json[entry 4]")
     msg = str(info.value)
     assert "aliases.json[entry 4]" in msg and "'varients'" in msg and "'variants'" in msg
     assert isinstance(info.value, GraphbuildError)
 
 
-@pytest.mark.parametrize("bad, key", [
-    ({"id": "Q1", "name": "A", "offices": [{"role": "senator", "strat": "2001-01-01"}]}, "strat"),
-    ({"id": "Q1", "name": "A", "offices": [{"role": "senator", "start": "2001-13-01"}]}, "start"),
-    ({"id": "Q1", "name": "A", "gender": "male"}, "gender"),
-    ({"id": "Q1", "name": "A", "variants": "A B"}, "variants"),
-    ({"id": "Q1"}, "name"),
-    ({"id": "Q1", "name": "A", "offices": [{"role": "senator", "start": "2010-01-01",
-                                            "end": "2001-01-01"}]}, "senator"),
-])
+@pytest.mark.parametrize(
+    "bad, key",
+    [
+        ({"id": "Q1", "name": "A", "offices": [{"role": "senator", "strat": "2001-01-01"}]}, "strat"),
+        ({"id": "Q1", "name": "A", "offices": [{"role": "senator", "start": "2001-13-01"}]}, "start"),
+        ({"id": "Q1", "name": "A", "gender": "male"}, "gender"),
+        ({"id": "Q1", "name": "A", "variants": "A B"}, "variants"),
+        ({"id": "Q1"}, "name"),
+        (
+            {"id": "Q1", "name": "A", "offices": [{"role": "senator", "start": "2010-01-01", "end": "2001-01-01"}]},
+            "senator",
+        ),
+    ],
+)
 def test_schema_errors_name_the_key(bad, key):
     with pytest.raises(KnowledgeBaseError, match=key):
         entry_from_dict(bad, "curation.json[entry 1]")
@@ -61,6 +66,7 @@ def test_dict_round_trip_and_shipped_entries_obey_the_schema(kb):
 
 
 # ---------------------------------------------------------------- people
+
 
 def test_jeff_and_pete_sessions_are_distinct_with_their_offices(kb):
     jeff = _one(kb.by_name("Jeff Sessions"))
@@ -83,17 +89,26 @@ def test_president_and_attorney_general_by_date(kb):
 
 
 def test_role_phrases_resolve_by_date_and_stay_ambiguous_when_the_word_is(kb):
-    assert [e.name for e in kb.holders("the Senate majority leader", date(2016, 6, 1))] == [
-        "Mitch McConnell"]
+    assert [e.name for e in kb.holders("the Senate majority leader", date(2016, 6, 1))] == ["Mitch McConnell"]
     assert [e.name for e in kb.holders("House Speaker", date(2016, 6, 1))] == ["Paul Ryan"]
     both = {e.name for e in kb.holders("majority leader", date(2016, 6, 1))}
     assert both == {"Mitch McConnell", "Kevin McCarthy"}  # Senate or House: the caller decides
     assert kb.holders("president", date(2012, 6, 1), country="GBR") == ()
 
 
-@pytest.mark.parametrize("role", ["president", "vice president", "secretary of state",
-                                  "secretary of defense", "attorney general", "chief of staff",
-                                  "national security adviser", "speaker of the house"])
+@pytest.mark.parametrize(
+    "role",
+    [
+        "president",
+        "vice president",
+        "secretary of state",
+        "secretary of defense",
+        "attorney general",
+        "chief of staff",
+        "national security adviser",
+        "speaker of the house",
+    ],
+)
 def test_one_holder_of_a_national_office_at_a_time(kb, role):
     for year in range(1977, 2026):
         for month in (2, 8):
@@ -106,8 +121,7 @@ def test_holders_by_state(kb):
     assert vt == {"Bernie Sanders", "Peter Welch"}
     # past members' last terms have no dates in the source: found only without a date
     assert _one(kb.by_name("Jeff Sessions")) in kb.holders("senator", None, state="AL")
-    assert _one(kb.by_name("Jeff Sessions")) not in kb.holders("senator", date(2010, 1, 1),
-                                                               state="AL")
+    assert _one(kb.by_name("Jeff Sessions")) not in kb.holders("senator", date(2010, 1, 1), state="AL")
 
 
 def test_middle_initials_and_nicknames_find_one_person(kb):
@@ -154,6 +168,7 @@ def test_tony_blair_is_uk_prime_minister_1997_2007(kb):
 
 # ---------------------------------------------------------------- words
 
+
 def test_places_groups_and_role_words(kb):
     assert kb.is_place("Manchester") and kb.is_place("Niger") and kb.is_place("Alabama")
     assert not kb.is_place("Jeff Sessions")
@@ -168,12 +183,17 @@ def test_places_groups_and_role_words(kb):
 
 # ---------------------------------------------------------------- extra entries
 
+
 def test_extra_entries_extend_and_override(kb):
-    new = entry_from_dict({"id": "local:PAT_EXAMPLE", "name": "Patricia Examplewoman",
-                           "variants": ["Pat Examplewoman"],
-                           "offices": [{"role": "mayor", "start": "1994-01-01",
-                                        "end": "2001-12-31", "country": "USA", "state": "NY"}]},
-                          "t[0]")
+    new = entry_from_dict(
+        {
+            "id": "local:PAT_EXAMPLE",
+            "name": "Patricia Examplewoman",
+            "variants": ["Pat Examplewoman"],
+            "offices": [{"role": "mayor", "start": "1994-01-01", "end": "2001-12-31", "country": "USA", "state": "NY"}],
+        },
+        "t[0]",
+    )
     blair = kb.get("phoenix:TONY_BLAIR")
     renamed = entry_from_dict({**entry_to_dict(blair), "variants": ["Anthony Blair"]}, "t[1]")
     local = load_kb([new, renamed])
@@ -189,13 +209,14 @@ def test_extra_entries_extend_and_override(kb):
 
 def test_curation_file_json_and_yaml(tmp_path, kb):
     good = tmp_path / "people.yaml"
-    good.write_text("people:\n  - id: local:A\n    name: Ann Example\n"
-                    "    offices: [{role: mayor, start: 2001-01-01}]\n", encoding="utf-8")
+    good.write_text(
+        "people:\n  - id: local:A\n    name: Ann Example\n    offices: [{role: mayor, start: 2001-01-01}]\n",
+        encoding="utf-8",
+    )
     (entry,) = read_entries(good)
     assert entry.offices[0].start == date(2001, 1, 1) and entry.name == "Ann Example"
     bad = tmp_path / "people.json"
-    bad.write_text('[{"id": "local:A", "name": "Ann Example"}, {"id": "local:B", "nmae": "B"}]',
-                   encoding="utf-8")
+    bad.write_text('[{"id": "local:A", "name": "Ann Example"}, {"id": "local:B", "nmae": "B"}]', encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match=r"people\.json\[entry 1\].*'nmae'.*'name'"):
         read_entries(bad)
 
@@ -208,21 +229,24 @@ def test_curated_people_are_not_copies_of_source_people(kb):
     for e in kb:
         if not e.id.startswith("curated:"):
             continue
-        same = [x.id for x in kb.by_name(e.name)
-                if x.id != e.id and full_key(x.name) == full_key(e.name) and x.country == e.country]
+        same = [
+            x.id
+            for x in kb.by_name(e.name)
+            if x.id != e.id and full_key(x.name) == full_key(e.name) and x.country == e.country
+        ]
         assert not same or e.name in namesakes, (e.id, same)
 
 
 def test_curated_people_fill_gaps_of_the_sources(kb):
     romney = _one(kb.by_name("Mitt Romney"))
     assert romney in kb.holders("senator", date(2020, 1, 1), state="UT")
-    assert [e.name for e in kb.holders("prime minister", date(2020, 1, 1), country="GBR")] == [
-        "Boris Johnson"]
+    assert [e.name for e in kb.holders("prime minister", date(2020, 1, 1), country="GBR")] == ["Boris Johnson"]
     giuliani = _one(kb.by_name("Rudolph W. Giuliani"))
     assert kb.by_name("Rudy Giuliani") == (giuliani,)
 
 
 # ---------------------------------------------------------------- build
+
 
 @pytest.mark.skipif(not SOURCES.is_dir(), reason="../shared/sources is not beside the project")
 def test_build_is_deterministic_and_matches_the_shipped_data(tmp_path):
@@ -232,8 +256,10 @@ def test_build_is_deterministic_and_matches_the_shipped_data(tmp_path):
     shipped = Path(build.__file__).parent
     assert build.main([str(SOURCES), "--out", str(tmp_path)]) == 0
     for name in (build.PEOPLE_FILE, build.WORDS_FILE):
-        assert hashlib.sha256((tmp_path / name).read_bytes()).hexdigest() == hashlib.sha256(
-            (shipped / name).read_bytes()).hexdigest(), f"{name} differs: rerun the build"
+        assert (
+            hashlib.sha256((tmp_path / name).read_bytes()).hexdigest()
+            == hashlib.sha256((shipped / name).read_bytes()).hexdigest()
+        ), f"{name} differs: rerun the build"
 
 
 def test_office_is_undated_when_the_source_gives_no_dates():

@@ -20,5 +20,4 @@ True
 from .entries import KBEntry, Office, entry_from_dict, entry_to_dict, read_entries
 from .lookup import KnowledgeBase, load_kb
 
-__all__ = ["KBEntry", "KnowledgeBase", "Office", "entry_from_dict", "entry_to_dict", "load_kb",
-           "read_entries"]
+__all__ = ["KBEntry", "KnowledgeBase", "Office", "entry_from_dict", "entry_to_dict", "load_kb", "read_entries"]

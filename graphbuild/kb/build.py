@@ -70,6 +70,7 @@ INDEX_NAMES = ("full", "loose", "surname", "role")
 
 # ---------------------------------------------------------------- people in progress
 
+
 class Person:
     """A mutable person while sources are merged; frozen into a KBEntry at the end."""
 
@@ -107,15 +108,30 @@ class Person:
 
     def to_entry(self) -> KBEntry:
         offices = tuple(sorted(set(self.offices), key=_office_order))
-        return KBEntry(id=self.entry_id(), name=self.name, variants=tuple(self.variants),
-                       gender=self.gender, party=self.party, offices=offices,
-                       country=self.country, state=self.state, wikidata=self.wikidata,
-                       bioguide=self.bioguide)
+        return KBEntry(
+            id=self.entry_id(),
+            name=self.name,
+            variants=tuple(self.variants),
+            gender=self.gender,
+            party=self.party,
+            offices=offices,
+            country=self.country,
+            state=self.state,
+            wikidata=self.wikidata,
+            bioguide=self.bioguide,
+        )
 
 
 def _office_order(o: Office) -> tuple:
-    return (o.start or date.min, o.end or date.max, o.role, o.country or "", o.state or "",
-            o.party or "", o.title or "")
+    return (
+        o.start or date.min,
+        o.end or date.max,
+        o.role,
+        o.country or "",
+        o.state or "",
+        o.party or "",
+        o.title or "",
+    )
 
 
 def _d(text: str | None) -> date | None:
@@ -127,19 +143,32 @@ def _merge_spans(offices: list[Office], gap_days: int = 7) -> list[Office]:
     out: list[Office] = []
     for o in sorted(offices, key=_office_order):
         prev = out[-1] if out else None
-        if (prev is not None and prev.role == o.role and prev.state == o.state
-                and prev.country == o.country and prev.party == o.party
-                and prev.title == o.title and prev.end is not None and o.start is not None
-                and o.start - prev.end <= timedelta(days=gap_days)):
+        if (
+            prev is not None
+            and prev.role == o.role
+            and prev.state == o.state
+            and prev.country == o.country
+            and prev.party == o.party
+            and prev.title == o.title
+            and prev.end is not None
+            and o.start is not None
+            and o.start - prev.end <= timedelta(days=gap_days)
+        ):
             out[-1] = replace(prev, end=o.end if o.end is None or o.end > prev.end else prev.end)
         else:
             out.append(o)
     return out
 
 
-def congress_variants(first: str, middle: str | None, last: str, suffix: str | None,
-                      nickname: str | None, official: str | None,
-                      known_without_suffix: bool = True) -> list[str]:
+def congress_variants(
+    first: str,
+    middle: str | None,
+    last: str,
+    suffix: str | None,
+    nickname: str | None,
+    official: str | None,
+    known_without_suffix: bool = True,
+) -> list[str]:
     """Every written form of a name given in parts: official, nickname, with/without middle.
 
     Forms without the suffix are added only when the person is known without it
@@ -160,8 +189,7 @@ def congress_variants(first: str, middle: str | None, last: str, suffix: str | N
     return out
 
 
-def _display_name(wikipedia: str | None, first: str, last: str, nickname: str | None,
-                  suffix: str | None) -> str:
+def _display_name(wikipedia: str | None, first: str, last: str, nickname: str | None, suffix: str | None) -> str:
     if wikipedia:
         return re.sub(r"\s*\(.*\)\s*$", "", wikipedia).strip()
     name = f"{nickname or first} {last}"
@@ -169,7 +197,7 @@ def _display_name(wikipedia: str | None, first: str, last: str, nickname: str | 
 
 
 def _display_suffix(display: str) -> str | None:
-    """"Sr." of "Howard Baker Sr.": a suffix the display name adds to tell namesakes apart."""
+    """ "Sr." of "Howard Baker Sr.": a suffix the display name adds to tell namesakes apart."""
     last = display.split()[-1] if display.split() else ""
     return last if name_tokens(last)[0] and name_tokens(last)[0][0] in SUFFIXES else None
 
@@ -181,14 +209,19 @@ def _known_without_suffix(display: str, suffix: str | None) -> bool:
     return name_tokens(display)[1] == ""
 
 
-ROLE_OF_TERM = {"sen": "senator", "rep": "representative", "prez": "president",
-                "viceprez": "vice president"}
+ROLE_OF_TERM = {"sen": "senator", "rep": "representative", "prez": "president", "viceprez": "vice president"}
 
 
 def _term_office(t: dict) -> Office:
     role = ROLE_OF_TERM[t["type"]]
-    return Office(role=role, start=_d(t.get("start")), end=_d(t.get("end")), country="USA",
-                  state=t.get("state"), party=t.get("party"))
+    return Office(
+        role=role,
+        start=_d(t.get("start")),
+        end=_d(t.get("end")),
+        country="USA",
+        state=t.get("state"),
+        party=t.get("party"),
+    )
 
 
 def _yaml(path: Path) -> list[dict]:
@@ -206,17 +239,24 @@ def _person_from_yaml(rec: dict) -> Person:
     ids, nm, bio = rec["id"], rec["name"], rec.get("bio", {})
     first, last = nm["first"], nm["last"]
     name = _display_name(ids.get("wikipedia"), first, last, nm.get("nickname"), nm.get("suffix"))
-    p = Person(f"bioguide:{ids['bioguide']}" if ids.get("bioguide")
-               else f"govtrack:{ids['govtrack']}", name)
+    p = Person(f"bioguide:{ids['bioguide']}" if ids.get("bioguide") else f"govtrack:{ids['govtrack']}", name)
     p.bioguide = ids.get("bioguide")
     p.wikidata = ids.get("wikidata")
     p.govtrack = str(ids["govtrack"]) if ids.get("govtrack") else None
     p.gender = bio.get("gender")
     p.birthday = _d(bio.get("birthday"))
     suffix = nm.get("suffix") or _display_suffix(name)
-    p.add_variants(congress_variants(first, nm.get("middle"), last, suffix,
-                                     nm.get("nickname"), nm.get("official_full"),
-                                     _known_without_suffix(name, suffix)))
+    p.add_variants(
+        congress_variants(
+            first,
+            nm.get("middle"),
+            last,
+            suffix,
+            nm.get("nickname"),
+            nm.get("official_full"),
+            _known_without_suffix(name, suffix),
+        )
+    )
     return p
 
 
@@ -241,30 +281,42 @@ def read_congress(src: Path, people: dict[str, Person]) -> None:
             if not row["bioguide_id"] or key in people:
                 continue
             first, last = row["first_name"], row["last_name"]
-            name = _display_name(row.get("wikipedia_id"), first, last, row.get("nickname"),
-                                 row.get("suffix"))
+            name = _display_name(row.get("wikipedia_id"), first, last, row.get("nickname"), row.get("suffix"))
             p = Person(key, name)
             p.bioguide = row["bioguide_id"]
             p.govtrack = row.get("govtrack_id") or None
             p.gender = row.get("gender") or None
             p.birthday = _d(row.get("birthday"))
             suffix = row.get("suffix") or _display_suffix(name)
-            p.add_variants(congress_variants(first, row.get("middle_name") or None, last,
-                                             suffix, row.get("nickname") or None,
-                                             row.get("full_name") or None,
-                                             _known_without_suffix(name, suffix)))
+            p.add_variants(
+                congress_variants(
+                    first,
+                    row.get("middle_name") or None,
+                    last,
+                    suffix,
+                    row.get("nickname") or None,
+                    row.get("full_name") or None,
+                    _known_without_suffix(name, suffix),
+                )
+            )
             # the historical file gives the last term without dates: an undated office
-            p.offices.append(Office(role=ROLE_OF_TERM[row["type"]], start=None, end=None,
-                                    country="USA", state=row.get("state") or None,
-                                    party=row.get("party") or None))
+            p.offices.append(
+                Office(
+                    role=ROLE_OF_TERM[row["type"]],
+                    start=None,
+                    end=None,
+                    country="USA",
+                    state=row.get("state") or None,
+                    party=row.get("party") or None,
+                )
+            )
             p.party = row.get("party") or None
             p.country = "USA"
             p.state = row.get("state") or None
             people[key] = p
     for rec in _yaml(src / "us-congress" / "executive.yaml"):
         ids = rec["id"]
-        key = (f"bioguide:{ids['bioguide']}" if ids.get("bioguide")
-               else f"govtrack:{ids['govtrack']}")
+        key = f"bioguide:{ids['bioguide']}" if ids.get("bioguide") else f"govtrack:{ids['govtrack']}"
         fresh = _person_from_yaml(rec)
         p = people.get(key)
         if p is None:
@@ -280,6 +332,7 @@ def read_congress(src: Path, people: dict[str, Person]) -> None:
 
 
 # ---------------------------------------------------------------- matching by name + dates
+
 
 class NameIndex:
     """(first-name form, surname) -> people, for joining cabinet/Phoenix people to congress."""
@@ -343,13 +396,11 @@ def pick(candidates: list[Person], name: str, start: date | None) -> Person | No
     """
     fit = [p for p in candidates if _plausible(p, start) and _overlaps_or_near(p, start)]
     narrowing = (
-        lambda p: start is not None and any(
-            o.start and abs((o.start - start).days) < 365 * 12 for o in p.offices),
+        lambda p: start is not None and any(o.start and abs((o.start - start).days) < 365 * 12 for o in p.offices),
         lambda p: full_key(name) in {full_key(v) for v in [p.name, *p.variants]},
         lambda p: loose_key(name) in {loose_key(v) for v in [p.name, *p.variants]},
         lambda p: full_key(p.name) == full_key(name),
-        lambda p: (start is None or p.birthday is None
-                   or 30 <= (start - p.birthday).days / 365.25 <= 80),
+        lambda p: start is None or p.birthday is None or 30 <= (start - p.birthday).days / 365.25 <= 80,
     )
     for test in narrowing:
         if len(fit) <= 1:
@@ -362,8 +413,7 @@ def pick(candidates: list[Person], name: str, start: date | None) -> Person | No
 
 # ---------------------------------------------------------------- cabinet
 
-_MONTHS = {m: i for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 
 
 def _us_date(text: str) -> date | None:
@@ -380,12 +430,17 @@ def _us_date(text: str) -> date | None:
     return None
 
 
-def _administration_end(people: dict[str, Person], president: str,
-                        start: date | None) -> date | None:
+def _administration_end(people: dict[str, Person], president: str, start: date | None) -> date | None:
     """When the administration that a 'Still in office' row belongs to ended (or None)."""
-    ends = [o.end for p in people.values() for o in p.offices
-            if o.role == "president" and o.end and p.name.split()[-1] == president.split()[0]
-            and (start is None or o.start is None or o.start <= start)]
+    ends = [
+        o.end
+        for p in people.values()
+        for o in p.offices
+        if o.role == "president"
+        and o.end
+        and p.name.split()[-1] == president.split()[0]
+        and (start is None or o.start is None or o.start <= start)
+    ]
     later = [e for e in ends if start is None or e > start]
     return min(later) if later else None
 
@@ -404,8 +459,7 @@ def read_cabinet(src: Path, people: dict[str, Person]) -> None:
     for row in rows:
         name = row["appointee"].strip()
         position = row["position"].strip()
-        role = CABINET_ROLES["/".join(" ".join(name_tokens(part.replace("&", " "))[0])
-                                      for part in position.split("/"))]
+        role = CABINET_ROLES["/".join(" ".join(name_tokens(part.replace("&", " "))[0]) for part in position.split("/"))]
         start, end = _us_date(row["start_date"]), _us_date(row["end_date"])
         if end is None and row["end_date"].strip().lower() == "still in office":
             end = _administration_end(people, row["president"], start)
@@ -426,7 +480,7 @@ def read_cabinet(src: Path, people: dict[str, Person]) -> None:
         spans.setdefault((p.key, role), []).append((start, end, position))
     for (key, role), rows_ in spans.items():
         p = people[key]
-        rows_.sort(key=lambda r: (r[0] or date.max))
+        rows_.sort(key=lambda r: r[0] or date.max)
         merged: list[list] = []
         for start, end, title in rows_:
             if merged and (merged[-1][1] is None or start is None):
@@ -435,8 +489,9 @@ def read_cabinet(src: Path, people: dict[str, Person]) -> None:
                 continue
             merged.append([start, end, title])
         for start, end, title in merged:
-            p.offices.append(Office(role=role, start=start, end=end, country="USA", state=None,
-                                    party=None, title=title))
+            p.offices.append(
+                Office(role=role, start=start, end=end, country="USA", state=None, party=None, title=title)
+            )
 
 
 def _without_middle(name: str) -> list[str]:
@@ -459,7 +514,8 @@ _TITLE_WORDS = frozenset(
     "commander-in-chief in minister's cia fbi director national security advisor adviser "
     "homeland treasury un u.n. to representative trade justice sheikh emir kanzler "
     "bundeskanzler presidente president's ministre premier's dr. mister madame monsieur "
-    "herr frau senor senora".split())
+    "herr frau senor senora".split()
+)
 
 
 def _phoenix_name(raw: str) -> str:
@@ -482,8 +538,7 @@ def _phoenix_name(raw: str) -> str:
 def _clean_variant(raw: str, canonical: str) -> str | None:
     """A Phoenix synonym as a person name, or None: titles stripped, same surname required."""
     text = raw.split("#")[0].strip()
-    if not text or re.search(r"ADMINISTRATION|GOVERNMENT|REGIME|CAMP|SUPPORTERS|FAMILY",
-                             text.upper()):
+    if not text or re.search(r"ADMINISTRATION|GOVERNMENT|REGIME|CAMP|SUPPORTERS|FAMILY", text.upper()):
         return None
     words = _phoenix_name(text).split()
     own = {w.casefold() for w in canonical.split()[:-1]}
@@ -545,8 +600,7 @@ class PhoenixActor:
         self.roles: list[tuple[str, list[str], tuple[date | None, date | None]]] = []
 
 
-def parse_phoenix_countries(
-        path: Path) -> tuple[list[PhoenixActor], list[tuple[str, str, list[str]]]]:
+def parse_phoenix_countries(path: Path) -> tuple[list[PhoenixActor], list[tuple[str, str, list[str]]]]:
     """(person actors, country blocks (code, name, synonyms)) of Phoenix.Countries.actors.txt."""
     actors: list[PhoenixActor] = []
     countries: list[tuple[str, str, list[str]]] = []
@@ -563,8 +617,12 @@ def parse_phoenix_countries(
             heading = text.lower().replace(".", "")
             if heading in PHOENIX_SECTION_ROLES:
                 section = PHOENIX_SECTION_ROLES[heading]
-            elif (re.search(r"[a-z]", text) and "_" not in text and not text.startswith("[")
-                  and "listed above" not in heading):
+            elif (
+                re.search(r"[a-z]", text)
+                and "_" not in text
+                and not text.startswith("[")
+                and "listed above" not in heading
+            ):
                 section = None  # another heading ends a list of office holders; a
                 # commented-out entry ("#HENRY_CABOT_LODGE_ ...") does not
             continue
@@ -572,7 +630,7 @@ def parse_phoenix_countries(
             if current is not None:
                 for m in _ROLE_LINE.finditer(line.split("#")[0]):
                     span = _phoenix_span(m.group(3))
-                    sectors = [m.group(2)[i:i + 3] for i in range(0, len(m.group(2)), 3)]
+                    sectors = [m.group(2)[i : i + 3] for i in range(0, len(m.group(2)), 3)]
                     if span is not None:
                         current.roles.append((m.group(1), sectors, span))
             continue
@@ -599,7 +657,7 @@ def parse_phoenix_countries(
         for code, sec, span_text in inline:
             span = _phoenix_span(span_text)
             if span is not None:
-                current.roles.append((code, [sec[i:i + 3] for i in range(0, len(sec), 3)], span))
+                current.roles.append((code, [sec[i : i + 3] for i in range(0, len(sec), 3)], span))
         actors.append(current)
     people = []
     for a in actors:
@@ -629,20 +687,19 @@ def _phoenix_offices(a: PhoenixActor) -> list[Office]:
             continue
         title = code + "".join(sectors)
         role = PHOENIX_SECTORS[sectors[0]]
-        if a.section and sectors == ["GOV"] and (has_eli or start and start.day != 1) \
-                and start is not None:
+        if a.section and sectors == ["GOV"] and (has_eli or start and start.day != 1) and start is not None:
             # a Jan-1 start overlapping another GOV span is the government listing, not the office
             generic = (start.month, start.day) == (1, 1) and any(
-                s != (start, end) and s[0] and (s[1] is None or s[1] > start)
-                and (end is None or s[0] < end) for s in gov_spans)
+                s != (start, end) and s[0] and (s[1] is None or s[1] > start) and (end is None or s[0] < end)
+                for s in gov_spans
+            )
             if not generic:
                 role = a.section
         elif not a.section and sectors == ["GOV"] and start is not None and start.day != 1:
             # the government listings run month by month (1st to month end); a span that
             # starts mid-month comes from the list of rulers: head of state or government
             role = "leader"
-        out.append(Office(role=role, start=start, end=end, country=code, state=None,
-                          party=None, title=title))
+        out.append(Office(role=role, start=start, end=end, country=code, state=None, party=None, title=title))
     return _merge_spans(out, gap_days=31)
 
 
@@ -656,8 +713,7 @@ def read_phoenix(src: Path, people: dict[str, Person]) -> list[tuple[str, str, l
         name = _phoenix_name(a.raw)
         offices = _phoenix_offices(a)
         codes = sorted({o.country for o in offices if o.country})
-        country = (a.country_block if a.country_block in codes or not codes
-                   else codes[0])
+        country = a.country_block if a.country_block in codes or not codes else codes[0]
         variants = [v for v in (_clean_variant(s, name) for s in a.synonyms) if v]
         if len(name.split()) < 2 and not any(o.role != "government" for o in offices):
             continue  # one word ("Mauwilliamson", glued in the source) and no leader role
@@ -712,22 +768,25 @@ def build_words(src: Path, countries: list[tuple[str, str, list[str]]]) -> dict[
     places.update(full_key(p) for p in EXTRA_PLACES)
     groups.update(full_key(g) for g in EXTRA_GROUPS)
     agents: dict[str, str] = {}
-    for line in (src / "petrarch2" / "Phoenix.agents.txt").read_text(
-            encoding="utf-8", errors="replace").splitlines():
+    for line in (src / "petrarch2" / "Phoenix.agents.txt").read_text(encoding="utf-8", errors="replace").splitlines():
         line = line.split("#")[0].strip()
         m = re.match(r"^([A-Z][A-Z0-9_'\-. ]*?)\s*(\{[^}]*\})?\s*\[~([A-Z]+)\]", line)
         if not m or "!" in line:
             continue
         noun = full_key(m.group(1).replace("_", " "))
-        if (noun and not _INSTITUTION.search(noun) and not _EQUIPMENT.search(noun)
-                and noun not in NOT_ROLES and noun.split()[0] not in ROLE_MODIFIERS):
+        if (
+            noun
+            and not _INSTITUTION.search(noun)
+            and not _EQUIPMENT.search(noun)
+            and noun not in NOT_ROLES
+            and noun.split()[0] not in ROLE_MODIFIERS
+        ):
             agents[noun] = noun
     roles = dict(agents)
     roles.update(ROLE_WORDS)
     places -= {""}
     groups -= {""}
-    return {"schema": SCHEMA, "places": sorted(places), "groups": sorted(groups),
-            "roles": dict(sorted(roles.items()))}
+    return {"schema": SCHEMA, "places": sorted(places), "groups": sorted(groups), "roles": dict(sorted(roles.items()))}
 
 
 _EQUIPMENT = re.compile(
@@ -735,7 +794,8 @@ _EQUIPMENT = re.compile(
     r"ship|ships|vessel|boat|submarine|warship|drone|bomb|bombs|weapon|weapons|rifle|gun|guns|"
     r"airline|airliner|airway|aerospace|business|businesses|company|firm|industry|apache|"
     r"dragonfly|artillery|vehicle|vehicles|convoy|fleet|satellite|rocket|rockets|"
-    r"ammunition|explosive|explosives|mine|mines|at|for|to)\b")
+    r"ammunition|explosive|explosives|mine|mines|at|for|to)\b"
+)
 _INSTITUTION = re.compile(
     r"\b(ministry|ministries|council|assembly|body|chamber|government|palace|regime|sector|"
     r"office|department|agency|commission|bureau|court|legislature|parliament|administration|"
@@ -743,10 +803,12 @@ _INSTITUTION = re.compile(
     r"board|union|organization|organisation|group|movement|front|plane|bomber|fighter|"
     r"battalion|brigade|unit|corps|station|camp|prison|jail|school|university|company|"
     r"bank|industry|media|press|newspaper|network|church|mosque|temple|tribunal|senate|"
-    r"house|congress|state|people|families|family)s?\b")
+    r"house|congress|state|people|families|family)s?\b"
+)
 
 
 # ---------------------------------------------------------------- assemble and write
+
 
 def apply_curated(entries: dict[str, KBEntry], path: Path) -> None:
     """Merge the shipped curation file (same format as --aliases) into ``entries``.
@@ -762,20 +824,28 @@ def apply_curated(entries: dict[str, KBEntry], path: Path) -> None:
         old = entries.get(e.id)
         if old is None:
             if not e.id.startswith("curated:"):
-                raise KnowledgeBaseError(f"{path.name}[entry {i}]", f"id {e.id!r} is not in "
-                                         "the sources; use a curated:NAME id for a new person")
+                raise KnowledgeBaseError(
+                    f"{path.name}[entry {i}]",
+                    f"id {e.id!r} is not in the sources; use a curated:NAME id for a new person",
+                )
             entries[e.id] = e
             continue
         replaced = {(o.role, o.country) for o in e.offices}
         offices = [o for o in old.offices if (o.role, o.country) not in replaced] + list(e.offices)
         entries[e.id] = replace(
-            old, name=e.name,
-            variants=tuple(v for v in dict.fromkeys(old.variants + e.variants + (old.name,))
-                           if full_key(v) != full_key(e.name)),
-            gender=e.gender or old.gender, party=e.party or old.party,
+            old,
+            name=e.name,
+            variants=tuple(
+                v for v in dict.fromkeys(old.variants + e.variants + (old.name,)) if full_key(v) != full_key(e.name)
+            ),
+            gender=e.gender or old.gender,
+            party=e.party or old.party,
             offices=tuple(sorted(set(offices), key=_office_order)),
-            country=e.country or old.country, state=e.state or old.state,
-            wikidata=e.wikidata or old.wikidata, bioguide=e.bioguide or old.bioguide)
+            country=e.country or old.country,
+            state=e.state or old.state,
+            wikidata=e.wikidata or old.wikidata,
+            bioguide=e.bioguide or old.bioguide,
+        )
 
 
 def _demote_conflicting_phoenix_offices(entries: dict[str, KBEntry]) -> None:
@@ -820,8 +890,11 @@ def build(src: Path, curated: Path | None = CURATED_FILE) -> tuple[list[KBEntry]
         e = p.to_entry()
         if e.id in entries:  # two source records with one Wikidata id: keep both office lists
             old = entries[e.id]
-            e = replace(old, variants=tuple(dict.fromkeys(old.variants + (e.name,) + e.variants)),
-                        offices=tuple(sorted(set(old.offices + e.offices), key=_office_order)))
+            e = replace(
+                old,
+                variants=tuple(dict.fromkeys(old.variants + (e.name,) + e.variants)),
+                offices=tuple(sorted(set(old.offices + e.offices), key=_office_order)),
+            )
         entries[e.id] = e
     _demote_conflicting_phoenix_offices(entries)
     if curated is not None:
@@ -858,14 +931,16 @@ def write(entries: list[KBEntry], words: dict[str, Any], out: Path) -> list[Path
         for name, ks in zip(INDEX_NAMES, keys):
             for k in ks:
                 index[name].setdefault(k, []).append(i)
-    header = {"schema": SCHEMA, "count": len(entries), "fields": list(ENTRY_KEYS),
-              "lines": ["header", "ids", *INDEX_NAMES, "entries..."]}
+    header = {
+        "schema": SCHEMA,
+        "count": len(entries),
+        "fields": list(ENTRY_KEYS),
+        "lines": ["header", "ids", *INDEX_NAMES, "entries..."],
+    }
     lines = [header, [e.id for e in entries]]
-    lines += [{k: (v[0] if len(v) == 1 else v) for k, v in sorted(index[name].items())}
-              for name in INDEX_NAMES]
+    lines += [{k: (v[0] if len(v) == 1 else v) for k, v in sorted(index[name].items())} for name in INDEX_NAMES]
     lines += [entry_to_row(e) for e in entries]
-    text = "".join(json.dumps(x, ensure_ascii=False, separators=(",", ":")) + "\n"
-                   for x in lines)
+    text = "".join(json.dumps(x, ensure_ascii=False, separators=(",", ":")) + "\n" for x in lines)
     paths = []
     for name, data in ((PEOPLE_FILE, text.encode("utf-8")), (WORDS_FILE, _json_bytes(words))):
         path = out / name
@@ -877,26 +952,31 @@ def write(entries: list[KBEntry], words: dict[str, Any], out: Path) -> list[Path
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m graphbuild.kb.build",
-                                     description=__doc__.split("\n\n")[0])
-    parser.add_argument("sources", nargs="?", default=str(DEFAULT_SOURCES),
-                        help="folder with us-congress/, cabinet/, petrarch2/ "
-                             "(default: %(default)s)")
-    parser.add_argument("--out", default=str(PACKAGE_DIR),
-                        help="where to write people.jsonl.gz and words.json.gz "
-                             "(default: the package folder)")
+    parser = argparse.ArgumentParser(prog="python -m graphbuild.kb.build", description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "sources",
+        nargs="?",
+        default=str(DEFAULT_SOURCES),
+        help="folder with us-congress/, cabinet/, petrarch2/ (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--out",
+        default=str(PACKAGE_DIR),
+        help="where to write people.jsonl.gz and words.json.gz (default: the package folder)",
+    )
     args = parser.parse_args(argv)
     src = Path(args.sources)
     for sub in ("us-congress", "cabinet", "petrarch2"):
         if not (src / sub).is_dir():
-            print(f"{src / sub}: not found; give the sources folder as the first argument",
-                  file=sys.stderr)
+            print(f"{src / sub}: not found; give the sources folder as the first argument", file=sys.stderr)
             return 2
     entries, words = build(src)
     for path in write(entries, words, Path(args.out)):
         print(f"{path}: {path.stat().st_size} bytes")
-    print(f"{len(entries)} people, {len(words['places'])} places, {len(words['groups'])} "
-          f"groups, {len(words['roles'])} role words")
+    print(
+        f"{len(entries)} people, {len(words['places'])} places, {len(words['groups'])} "
+        f"groups, {len(words['roles'])} role words"
+    )
     return 0
 
 

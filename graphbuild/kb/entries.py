@@ -74,8 +74,7 @@ class KBEntry:
     bioguide: str | None
 
 
-ENTRY_KEYS = ("id", "name", "variants", "gender", "party", "offices", "country", "state",
-              "wikidata", "bioguide")
+ENTRY_KEYS = ("id", "name", "variants", "gender", "party", "offices", "country", "state", "wikidata", "bioguide")
 OFFICE_KEYS = ("role", "start", "end", "country", "state", "party", "title")
 _GENDERS = ("M", "F")
 
@@ -84,16 +83,14 @@ def _fail(where: str, reason: str) -> KnowledgeBaseError:
     return KnowledgeBaseError(where, reason)
 
 
-def _check_keys(d: dict, allowed: tuple[str, ...], required: tuple[str, ...], where: str,
-                what: str) -> None:
+def _check_keys(d: dict, allowed: tuple[str, ...], required: tuple[str, ...], where: str, what: str) -> None:
     if not isinstance(d, dict):
         raise _fail(where, f"{what} must be a JSON object, got {type(d).__name__}")
     for key in d:
         if key not in allowed:
             close = difflib.get_close_matches(str(key), allowed, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise _fail(where, f"unknown key {key!r}{hint}; the keys of {what} are "
-                               + ", ".join(allowed))
+            raise _fail(where, f"unknown key {key!r}{hint}; the keys of {what} are " + ", ".join(allowed))
     for key in required:
         if key not in d:
             raise _fail(where, f"missing key {key!r}; {what} needs " + ", ".join(required))
@@ -142,8 +139,10 @@ def office_from_dict(d: dict, where: str) -> Office:
         title=_opt_str(d, "title", where),
     )
     if office.start and office.end and office.end < office.start:
-        raise _fail(where, f"office {office.role!r} ends ({office.end}) before it starts "
-                           f"({office.start}); swap or fix the dates")
+        raise _fail(
+            where,
+            f"office {office.role!r} ends ({office.end}) before it starts ({office.start}); swap or fix the dates",
+        )
     return office
 
 
@@ -151,12 +150,11 @@ def entry_from_dict(d: dict, where: str) -> KBEntry:
     """Read one entry strictly; ``where`` names it in errors (e.g. ``"aliases.json[entry 3]"``)."""
     _check_keys(d, ENTRY_KEYS, ("id", "name"), where, "an entry")
     variants = d.get("variants", [])
-    if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip()
-                                                 for v in variants):
+    if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
         raise _fail(where, f"key 'variants' must be a list of non-empty strings, got {variants!r}")
     gender = _opt_str(d, "gender", where)
     if gender is not None and gender not in _GENDERS:
-        raise _fail(where, f"key 'gender' must be \"M\", \"F\" or null, got {gender!r}")
+        raise _fail(where, f'key \'gender\' must be "M", "F" or null, got {gender!r}')
     offices = d.get("offices", [])
     if not isinstance(offices, list):
         raise _fail(where, f"key 'offices' must be a list of office objects, got {offices!r}")
@@ -166,8 +164,7 @@ def entry_from_dict(d: dict, where: str) -> KBEntry:
         variants=tuple(variants),
         gender=gender,
         party=_opt_str(d, "party", where),
-        offices=tuple(office_from_dict(o, f"{where}.offices[{i}]")
-                      for i, o in enumerate(offices)),
+        offices=tuple(office_from_dict(o, f"{where}.offices[{i}]") for i, o in enumerate(offices)),
         country=_opt_str(d, "country", where),
         state=_opt_str(d, "state", where),
         wikidata=_opt_str(d, "wikidata", where),
@@ -204,11 +201,23 @@ def entry_to_dict(e: KBEntry) -> dict[str, Any]:
 # smaller and faster to parse than dicts. The build script checks every entry with
 # entry_from_dict before writing, so rows are read back without re-checking.
 
+
 def entry_to_row(e: KBEntry) -> list:
-    return [e.id, e.name, list(e.variants), e.gender, e.party,
-            [[o.role, o.start and o.start.isoformat(), o.end and o.end.isoformat(), o.country,
-              o.state, o.party, o.title] for o in e.offices],
-            e.country, e.state, e.wikidata, e.bioguide]
+    return [
+        e.id,
+        e.name,
+        list(e.variants),
+        e.gender,
+        e.party,
+        [
+            [o.role, o.start and o.start.isoformat(), o.end and o.end.isoformat(), o.country, o.state, o.party, o.title]
+            for o in e.offices
+        ],
+        e.country,
+        e.state,
+        e.wikidata,
+        e.bioguide,
+    ]
 
 
 _fromiso = date.fromisoformat
@@ -216,10 +225,18 @@ _fromiso = date.fromisoformat
 
 def entry_from_row(row: list) -> KBEntry:
     (id_, name, variants, gender, party, offices, country, state, wikidata, bioguide) = row
-    return KBEntry(id_, name, tuple(variants), gender, party,
-                   tuple(Office(r, s and _fromiso(s), en and _fromiso(en), c, st, p, t)
-                         for r, s, en, c, st, p, t in offices),
-                   country, state, wikidata, bioguide)
+    return KBEntry(
+        id_,
+        name,
+        tuple(variants),
+        gender,
+        party,
+        tuple(Office(r, s and _fromiso(s), en and _fromiso(en), c, st, p, t) for r, s, en, c, st, p, t in offices),
+        country,
+        state,
+        wikidata,
+        bioguide,
+    )
 
 
 def read_entries(path: str | Path) -> tuple[KBEntry, ...]:
@@ -249,10 +266,13 @@ def read_entries(path: str | Path) -> tuple[KBEntry, ...]:
     if isinstance(doc, dict):
         extra = sorted(set(doc) - {"people"})
         if extra:
-            raise KnowledgeBaseError(str(path), f"unknown top-level key {extra[0]!r}; a curation "
-                                     "file is a list of entries or {\"people\": [entries]}")
+            raise KnowledgeBaseError(
+                str(path),
+                f'unknown top-level key {extra[0]!r}; a curation file is a list of entries or {{"people": [entries]}}',
+            )
         doc = doc.get("people")
     if not isinstance(doc, list):
-        raise KnowledgeBaseError(str(path), "a curation file is a list of entries or "
-                                 "{\"people\": [entries]}, each with id and name")
+        raise KnowledgeBaseError(
+            str(path), 'a curation file is a list of entries or {"people": [entries]}, each with id and name'
+        )
     return tuple(entry_from_dict(d, f"{path}[entry {i}]") for i, d in enumerate(doc))

@@ -34,8 +34,7 @@ def _read_gz(path: Path) -> bytes:
         with gzip.open(path, "rb") as fh:
             return fh.read()
     except FileNotFoundError as exc:
-        raise KnowledgeBaseError(str(path), "the shipped knowledge base is missing; "
-                                 + _REBUILD) from exc
+        raise KnowledgeBaseError(str(path), "the shipped knowledge base is missing; " + _REBUILD) from exc
     except (OSError, EOFError) as exc:
         raise KnowledgeBaseError(str(path), f"not a gzip file ({exc}); {_REBUILD}") from exc
 
@@ -65,16 +64,16 @@ class _Shipped:
         _check_schema(header, f"{path}:1")
         names = header.get("lines", [])
         self.index_names = tuple(names[2:-1])
-        if (self.index_names != _INDEXES
-                or header.get("count") != len(lines) - len(names) + 1):
-            raise KnowledgeBaseError(f"{path}:1", f"header {header!r} does not match the "
-                                     f"file ({len(lines)} lines); {_REBUILD}")
+        if self.index_names != _INDEXES or header.get("count") != len(lines) - len(names) + 1:
+            raise KnowledgeBaseError(
+                f"{path}:1", f"header {header!r} does not match the file ({len(lines)} lines); {_REBUILD}"
+            )
         self.count = header["count"]
         self._ids_line = lines[1]
         self._ids: dict[str, int] | None = None
-        self._index_lines = dict(zip(self.index_names, lines[2:2 + len(self.index_names)]))
+        self._index_lines = dict(zip(self.index_names, lines[2 : 2 + len(self.index_names)]))
         self._indexes: dict[str, dict[str, Any]] = {}
-        self.rows = lines[2 + len(self.index_names):]
+        self.rows = lines[2 + len(self.index_names) :]
         self._lock = threading.Lock()
 
     def ids(self) -> dict[str, int]:
@@ -93,8 +92,7 @@ class _Shipped:
                 table = self._indexes.get(name)
                 if table is None:
                     line = 3 + self.index_names.index(name)
-                    table = self._indexes[name] = _json(self._index_lines[name],
-                                                        f"{self.path}:{line}")
+                    table = self._indexes[name] = _json(self._index_lines[name], f"{self.path}:{line}")
         return table
 
     def row(self, i: int) -> list:
@@ -218,8 +216,9 @@ class KnowledgeBase:
 
     # -- offices
 
-    def holders(self, role: str, on: date | None, country: str | None = "USA",
-                state: str | None = None) -> tuple[KBEntry, ...]:
+    def holders(
+        self, role: str, on: date | None, country: str | None = "USA", state: str | None = None
+    ) -> tuple[KBEntry, ...]:
         """Who held ``role`` on ``on`` (``on=None``: everyone who ever held it).
 
         ``role`` may be any word :meth:`role_of` knows ("AG", "Sen."); a word that
@@ -260,8 +259,7 @@ class KnowledgeBase:
     def _role_word(self, key: str) -> str | None:
         role = self._roles.get(key)
         if role is None and key.endswith("s"):
-            role = self._roles.get(key[:-1]) or (
-                self._roles.get(key[:-2]) if key.endswith("es") else None)
+            role = self._roles.get(key[:-1]) or (self._roles.get(key[:-2]) if key.endswith("es") else None)
         return role
 
     def is_place(self, name: str) -> bool:

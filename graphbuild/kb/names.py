@@ -29,8 +29,31 @@ import unicodedata
 from functools import lru_cache
 
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
-PARTICLES = frozenset({"van", "von", "de", "del", "della", "der", "di", "da", "du", "la", "le",
-                       "st", "mac", "bin", "al", "el", "ben", "dos", "das", "ter", "ten"})
+PARTICLES = frozenset(
+    {
+        "van",
+        "von",
+        "de",
+        "del",
+        "della",
+        "der",
+        "di",
+        "da",
+        "du",
+        "la",
+        "le",
+        "st",
+        "mac",
+        "bin",
+        "al",
+        "el",
+        "ben",
+        "dos",
+        "das",
+        "ter",
+        "ten",
+    }
+)
 
 # A small shipped table of first-name equivalences (nicknames <-> given names).
 # Each group is a set of forms that can name the same person.
@@ -229,7 +252,7 @@ def loose_key(name: str) -> str:
     words, suffix = name_tokens(name)
     if len(words) <= 2:
         return _join(words, suffix)
-    return _join((words[0],) + words[_surname_start(words):], suffix)
+    return _join((words[0],) + words[_surname_start(words) :], suffix)
 
 
 def surname_keys(name: str) -> tuple[str, ...]:
@@ -237,7 +260,7 @@ def surname_keys(name: str) -> tuple[str, ...]:
     words, _suffix = name_tokens(name)
     if len(words) < 2:
         return ()
-    return (" ".join(words[_surname_start(words):]),)
+    return (" ".join(words[_surname_start(words) :]),)
 
 
 def _groups_index() -> dict[str, frozenset[str]]:
@@ -274,7 +297,7 @@ def index_keys(names: list[str] | tuple[str, ...]) -> tuple[set[str], set[str], 
             continue
         full.add(_join(words, suffix))
         if len(words) > 2:
-            loose.add(_join((words[0],) + words[_surname_start(words):], suffix))
+            loose.add(_join((words[0],) + words[_surname_start(words) :], suffix))
         if len(words) >= 2:
-            sur.add(" ".join(words[_surname_start(words):]))
+            sur.add(" ".join(words[_surname_start(words) :]))
     return full, loose - full, sur
