@@ -38,6 +38,7 @@ class VerbPattern:
     xcomp_object: bool = False  # "threatened to fire X": the target is the object of the xcomp
     proxy_only: bool = False  # the target is only ever the owner of a proxy noun
     deep_object: bool = False  # the target may sit deeper ("recused from the probe into X")
+    context: str | None = None  # "election": only in a sentence with an election word
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,35 @@ class NounPattern:
     that_clause: bool = False
     reverse: bool = False
     deep_object: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Constructions:
+    """Wording of the constructions and cues in ``lexicon.json``'s "constructions" group."""
+
+    press_roles: frozenset[str]  # a person with one of these roles interviews, not converses
+    outlet_words: frozenset[str]  # "CNN's Jake Tapper": an outlet owner makes a journalist
+    press_verbs: frozenset[str]  # "X told CNN's Y", "Y asked X": an interview when Y is press
+    event_nouns_with_subject: frozenset[str]  # "said in an interview with Y": the verb's subject
+    event_preps: frozenset[str]
+    service_nouns: frozenset[str]  # "an official under Obama", "a staffer for Clinton's campaign"
+    service_preps: frozenset[str]
+    service_org_nouns: frozenset[str]  # "the Trump campaign", "the Obama administration"
+    election_context: frozenset[str]
+    election_opponent_words: frozenset[str]  # "her Republican opponent": a rival in a race
+    speculation_heads: frozenset[str]  # "musing about firing X": verbs whose gerund object is not done
+    speculation_nouns: frozenset[str]  # "the more likely scenario is that ...", "the possibility of"
+    supposition_governors: frozenset[str]  # "assume Bernie defeats Warren"
+    negating_preps: frozenset[str]  # "without endorsing X"
+    factive_marks: frozenset[str]  # "even though he blasted X": the clause is asserted
+    temporal_preps: frozenset[str]  # "before interviewing her": the gerund is asserted
+    presupposing_wh: frozenset[str]  # "why is Bush backing Cruz?" asks about a fact
+    epistemic_aux: frozenset[str]  # "might not support X": no refusal is asserted
+    same_words: dict[str, str]  # "GOP" and "Republican" say the same thing
+    topic_preps: frozenset[str]  # "so says Clinton of her rival Sanders": the quote is about Sanders
+    receiving_verbs: frozenset[str]  # "X has the backing of Y": Y backs X
+    seeking_verbs: frozenset[str]  # "X sought the endorsement of Y": Y's endorsement is hoped for
+    joining_verbs: frozenset[str]  # "Manafort joined the Trump campaign"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +113,7 @@ class Lexicon:
     pronoun_gender: dict[str, str]
     gendered_words: dict[str, str]  # titles, roles and kin nouns that say "m" or "f"
     first_person: frozenset[str]
+    constructions: Constructions
 
     @property
     def all_roles(self) -> frozenset[str]:
@@ -133,7 +164,7 @@ def load_lexicon() -> Lexicon:
             negated_means=Relation.parse(e["negated_means"]) if e.get("negated_means") else None,
             proxy_only=bool(e.get("proxy_only")), deep_object=bool(e.get("deep_object")),
             needs_ccomp=bool(e.get("needs_ccomp")), no_xcomp=bool(e.get("no_xcomp")),
-            xcomp_object=bool(e.get("xcomp_object")),
+            xcomp_object=bool(e.get("xcomp_object")), context=e.get("context"),
         ))
     f = frozenset
     return Lexicon(
@@ -157,4 +188,6 @@ def load_lexicon() -> Lexicon:
         conditional_marks=f(raw["conditional_marks"]), pronouns=f(raw["pronouns"]),
         pronoun_gender=dict(raw["pronouns"]), gendered_words=dict(raw["gendered_words"]),
         first_person=f(raw["first_person"]),
+        constructions=Constructions(**{k: dict(v) if isinstance(v, dict) else f(v)
+                                       for k, v in raw["constructions"].items() if not k.startswith("_")}),
     )
