@@ -78,6 +78,9 @@ class Constructions:
     receiving_verbs: frozenset[str]  # "X has the backing of Y": Y backs X
     seeking_verbs: frozenset[str]  # "X sought the endorsement of Y": Y's endorsement is hoped for
     joining_verbs: frozenset[str]  # "Manafort joined the Trump campaign"
+    ranking_words: frozenset[str]  # "the first senator to endorse him" happened; "a candidate to face Trump" not yet
+    statement_nouns: frozenset[str]  # "a statement from X said": X speaks
+    belief_verbs: frozenset[str]  # with speech verbs: "Trump thinks he ...": he is Trump
 
 
 @dataclass(frozen=True, slots=True)

@@ -281,8 +281,8 @@ def _add_bare_surnames(doc: Doc, people: dict[str, PersonInfo], token_pid: dict[
     for t in doc:
         if t.i in token_pid or t.lower_ not in lasts or not t.is_title:
             continue
-        if t.pos_ != "PROPN" and not (t.pos_ in ("ADJ", "NOUN") and t.i > t.sent.start):
-            continue
+        if t.pos_ != "PROPN" and not (t.pos_ in ("ADJ", "NOUN") and (t.i > t.sent.start or t.ent_iob_ == "B")):
+            continue  # sentence-initial "Trump has said ..." is often tagged NOUN, but still an entity
         if t.ent_iob_ == "I" and t.ent_type_ != "PERSON":
             continue  # inside a longer organisation name: "the Trump Organization"
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
@@ -332,6 +332,7 @@ class Resolver:
         self.doc, self.people, self.token_pid, self.lex = doc, people, token_pid, lex
         self.quote_of, self.speakers = quote_of, speakers  # token -> quote index; quote -> speaker pid
         self._cache: dict[int, tuple[str | None, str]] = {}
+        self.topics: dict[int, str] = {}  # quote index -> the person the quote is said of
         self._want_gender: str | None = None  # set while a gendered pronoun is being resolved
         self._sent_start = {}
         for si, s in enumerate(doc.sents):
@@ -343,6 +344,12 @@ class Resolver:
         """Quote speakers, once known: "I" and "he" inside quotes resolve anew."""
         self.speakers.clear()
         self.speakers.update(speakers)
+        self._cache.clear()
+
+    def set_topics(self, topics: dict[int, str]) -> None:
+        """Who each quote is said of ("So says Clinton of her rival Sanders"): "he" and
+        "him" inside that quote are Sanders."""
+        self.topics = dict(topics)
         self._cache.clear()
 
     def person(self, tok: Token) -> str | None:
@@ -464,12 +471,17 @@ class Resolver:
         q = self.quote_of.get(tok.i)
         if q is not None and self.speakers.get(q):
             exclude.add(self.speakers[q])  # "he" in my quote is not me
+        if q is not None and self.topics.get(q) and self._gender_fits(self.topics[q]):
+            return self.topics[q]  # "'Nobody likes him,' so says Clinton of Sanders"
         main = self._main_subject_after(tok)
         if main and main not in exclude and main != self._clause_subject(tok):
             # "When Carlson pressed him ..., Sessions denied": a pronoun in a fronted
             # subordinate clause looks ahead to the main clause's subject.
             return main
         if tok.dep_ in ("nsubj", "nsubjpass"):
+            reporter = self._reporting_subject(tok)
+            if reporter and reporter not in exclude:
+                return reporter
             return (self._recent(tok.i, exclude, subjects_only=True, same_sentence=True)
                     or self._recent(tok.i, exclude, subjects_only=True, window=2)
                     or self._salient(tok.i, exclude))
@@ -482,6 +494,20 @@ class Resolver:
         if subj:
             exclude = exclude | {subj}
         return self._recent(tok.i, exclude, window=2) or self._salient(tok.i, exclude)
+
+    def _reporting_subject(self, tok: Token) -> str | None:
+        """'Trump has said he fired Bolton': the subject of a reporting verb is the
+        antecedent of 'he' in its complement clause, when it is a named person of the
+        pronoun's gender."""
+        verb = tok.head
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.lex.speech_verbs | self.lex.constructions.belief_verbs:
+            return None
+        for c in verb.head.children:
+            if c.dep_ == "nsubj" and c.i < tok.i:
+                pid = self.token_pid.get(c.i) or (self.person(c) if self.how(c) in ("apposition", "role") else None)
+                if pid and self._gender_fits(pid):
+                    return pid
+        return None
 
     def _main_subject_after(self, tok: Token) -> str | None:
         # "Before his first meeting with Kim, Mr. Trump told reporters ...": a pronoun in a
@@ -561,10 +587,15 @@ class Resolver:
         holders = [p for p in self.people.values() if role in p.roles]
         # "the Republican candidate" is not "Democratic congressional candidate Randy Bryce",
         # "the US president" not "the French president": a contradicting word rules a holder out.
+        same = self.lex.constructions.same_words  # "the GOP candidate" is "Republican candidate X"
+
+        def norm(words) -> set[str]:
+            return {same.get(w, w) for w in words}
+
         for group in self.lex.contrast_words:
-            said = set(phrase.split()) & group
+            said = norm(set(phrase.split()) & group)
             if said:
-                holders = [p for p in holders if not (p.title_words & group) or p.title_words & said]
+                holders = [p for p in holders if not (p.title_words & group) or norm(p.title_words & group) & said]
         if not holders:
             return None
         if len(holders) == 1:

@@ -464,7 +464,16 @@ class PatternMatcher:
             return
         others = [x for prep in _children(noun, "prep") if prep.lower_ == "of"
                   for o in _children(prep, "pobj") for x in self.people_at(o, proxy=True)]
-        others += [x for c in _children(noun, "poss") for x in self.people_at(c, proxy=False)]
+        for c in _children(noun, "poss"):
+            if c.pos_ == "PRON" and c.lower_ in self.lex.pronouns:
+                # "Barack Obama, his predecessor": the owner is someone other than the holder.
+                pid = self.r.person(c)
+                if pid in {h for h, _ in holders}:
+                    pid = self.r.pronoun_excluding(c, {h for h, _ in holders})
+                if pid:
+                    others.append((pid, "pronoun"))
+            else:
+                others += self.people_at(c, proxy=False)
         rel = p.relation
         if rel is Relation.OPPOSED and noun.lemma_.lower() == "opponent":
             mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nummod")}
@@ -706,6 +715,13 @@ def _speculative_frame(node: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _ranked(noun: Token, lex: Lexicon) -> bool:
+    """'the first senator to endorse him', 'the only Republican to vote against': an
+    ordinal or superlative makes an infinitive relative a record of what happened."""
+    return any(c.dep_ in ("amod", "advmod", "nummod") and (c.lower_ in lex.constructions.ranking_words or c.tag_ == "JJS")
+               for c in noun.children)
+
+
 def _asks_about_a_fact(tok: Token, lex: Lexicon) -> bool:
     """'So why is Bush backing Cruz?': a why/how/when/where question presupposes its
     clause; the backing is asserted. Yes/no questions ('Will Bush back Cruz?') are not."""
@@ -756,6 +772,10 @@ def modality_of(tok: Token, lex: Lexicon) -> Modality:
             hypothetical = True  # "musing about firing X", "the likely scenario is that ..."
             break
         if dep == "attr":
+            break
+        if dep in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
+                and not _ranked(node.head, lex):
+            hypothetical = True  # "a potential candidate to run against Trump": a purpose, not a deed
             break
         head = node.head
         hl = head.lemma_.lower()
