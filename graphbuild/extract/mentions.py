@@ -513,13 +513,17 @@ class Resolver:
         # "Before his first meeting with Kim, Mr. Trump told reporters ...": a pronoun in a
         # fronted phrase looks ahead to the main clause's subject.
         node = tok
-        while node.head.i != node.i and node.dep_ != "prep":
+        while node.head.i != node.i and not (node.dep_ == "prep" and node.head.pos_ in ("VERB", "AUX")):
             node = node.head
         root = node.head
-        if node.dep_ == "prep" and node.i < root.i and root.pos_ in ("VERB", "AUX") and node.i == node.sent.start:
+        if node.dep_ == "prep" and node.i < root.i and root.pos_ in ("VERB", "AUX"):
+            # "In April 2008, in the middle of his primary race against Clinton, Obama gave a
+            # speech": when only fronted phrases stand before the subject, "his" looks ahead.
             for c in root.children:
                 if c.dep_ == "nsubj" and c.i > tok.i and self.token_pid.get(c.i):
-                    return self.token_pid[c.i]
+                    before = [d for d in root.children if d.i < c.i]
+                    if all(d.dep_ in ("prep", "punct", "npadvmod", "advmod", "cc") for d in before):
+                        return self.token_pid[c.i]
         clause = tok
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head

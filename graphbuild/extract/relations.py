@@ -241,6 +241,12 @@ class PatternMatcher:
                     targets = self.subjects(verb.head)
                 sources = [x for a in _children(verb, "agent") for o in _children(a, "pobj")
                            for x in self.people_at(o, proxy=False)]
+                if passive and not sources:
+                    # "was trounced in the state's primary by Sanders": the parser hangs the
+                    # by-phrase on the noun before it.
+                    sources = [x for pr in _children(verb, "prep") for o in _children(pr, "pobj")
+                               for by in _children(o, "prep") if by.lower_ == "by"
+                               for oo in _children(by, "pobj") for x in self.people_at(oo, proxy=False)]
             else:
                 sources = self.subjects(verb)
                 targets = self._objects(verb, p)
@@ -554,7 +560,7 @@ class PatternMatcher:
         """'deputy attorney general', 'chief of staff', 'campaign chairman': the role phrase
         without the people in it."""
         words = [c.lower_ for c in role.lefts if c.dep_ in ("compound", "amod", "nmod") and c.tag_ != "POS"
-                 and not self.r.token_pid.get(c.i)]
+                 and c.pos_ in ("NOUN", "ADJ", "PROPN") and not self.r.token_pid.get(c.i)]
         words.append(role.lower_)
         for prep in _children(role, "prep"):
             if prep.lower_ == "of":
@@ -597,7 +603,9 @@ class PatternMatcher:
         "Hillary Clinton's campaign", "the Obama administration")."""
         pid = self.r.person(tok)
         if pid:
-            return [(pid, self.r.how(tok))]
+            # "an adviser to the president": whose president, the role phrase does not say
+            # safely enough (a date-aware lookup belongs to the knowledge base).
+            return [(pid, self.r.how(tok))] if self.r.how(tok) != "role" else []
         if tok.lemma_.lower() in self.lex.constructions.service_org_nouns or tok.lower_ == "house":
             return [(self.r.person(c), self.r.how(c)) for c in tok.children
                     if c.dep_ in ("compound", "poss") and self.r.person(c)]
