@@ -378,6 +378,11 @@ class Resolver:
             return self.speakers.get(q), "speaker"
         if low in self.lex.pronouns and tok.pos_ == "PRON":
             return self._pronoun(tok), "pronoun"
+        if low == "whose" and tok.dep_ == "poss":
+            # "Dan Golvach, whose son Spencer was murdered": the relative clause's antecedent
+            for anc in tok.ancestors:
+                if anc.dep_ == "relcl":
+                    return self._resolve(anc.head)[0], "pronoun"
         if low == "their" and tok.dep_ == "poss" and tok.head.lower_ in self.lex.kin_nouns:
             # "Nancy Bryce, their mother": a plural owner of a kin noun is one of the family;
             # elsewhere "their" is a group, never one person.
@@ -445,6 +450,32 @@ class Resolver:
                     return pid
         return None
 
+    def _governing_subject(self, tok: Token) -> str | None:
+        """'Sanders' campaign has been critical of X, claiming that the DNC favored his
+        challenger': with no person subject in its own clause, a possessive pronoun goes
+        to the subject of a clause above it (a person, or a person's campaign or office)."""
+        verb = tok
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        for _ in range(3):
+            if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "pcomp", "prep") or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            for c in verb.children:
+                if c.dep_ not in ("nsubj", "nsubjpass") or c.i > tok.i:
+                    continue
+                pid = self.token_pid.get(c.i)
+                if pid is None and c.lemma_.lower() in self.lex.voice_nouns:
+                    pid = next((self.token_pid[p.i] for p in c.children
+                                if p.dep_ == "poss" and self.token_pid.get(p.i)), None)
+                if pid and self._gender_fits(pid):
+                    return pid
+                if c.pos_ in ("PROPN", "NOUN") and pid is None:
+                    return None  # a subject that is no person: stop here
+        return None
+
     def _gender_fits(self, pid: str) -> bool:
         want = self._want_gender
         have = self.people[pid].gender
@@ -486,7 +517,7 @@ class Resolver:
                     or self._recent(tok.i, exclude, subjects_only=True, window=2)
                     or self._salient(tok.i, exclude))
         if tok.dep_ == "poss" or tok.lower_ in ("himself", "herself"):
-            subj = self._clause_subject(tok)
+            subj = self._clause_subject(tok) or self._governing_subject(tok)
             if subj and subj not in exclude:
                 return subj
             return self._recent(tok.i, exclude)

@@ -63,7 +63,12 @@ def find_quotes(doc: Doc) -> list[Quote]:
     return quotes
 
 
-def _speech_subject(verb: Token, resolve, lex: Lexicon | None = None) -> str | None:
+def _speech_subject(verb: Token, resolve, lex: Lexicon | None = None, depth: int = 0) -> str | None:
+    if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # 'Mendoza seemed to echo Golvach, saying, "..."': the speaker is the subject the
+        # participle inherits.
+        return _speech_subject(verb.head, resolve, lex, depth + 1)
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             pid = resolve(c)
@@ -83,6 +88,16 @@ def _speech_subject(verb: Token, resolve, lex: Lexicon | None = None) -> str | N
                             if o.dep_ == "pobj" and resolve(o):
                                 return resolve(o)
     return None
+
+
+def _paragraph_part(tok: Token) -> list[Token]:
+    """The tokens of tok's sentence in tok's own paragraph: the parser's sentences can run
+    across a paragraph break, and the next paragraph's speaker is not this quote's."""
+    text = tok.doc.text
+    start = text.rfind("\n\n", 0, tok.idx)
+    end = text.find("\n\n", tok.idx)
+    end = len(text) if end == -1 else end
+    return [t for t in tok.sent if start <= t.idx < end]
 
 
 def according_to(sent, resolve, inside: set[int] = frozenset()) -> str | None:
@@ -112,7 +127,7 @@ def quote_speakers(doc: Doc, quotes: list[Quote], resolve, lex: Lexicon) -> dict
         inside.update(range(q.tok_start, q.tok_end))
 
     def from_sentence(tok_index: int) -> str | None:
-        sent = doc[tok_index].sent
+        sent = _paragraph_part(doc[tok_index])
         for t in sent:
             if t.i in inside or t.lemma_.lower() not in lex.speech_verbs or t.pos_ not in ("VERB", "AUX"):
                 continue
@@ -152,7 +167,7 @@ def quote_topics(doc: Doc, quotes: list[Quote], speakers: dict[int, str], resolv
         for tok_index in (max(q.tok_end - 1, q.tok_start), q.tok_end):
             if tok_index >= len(doc):
                 continue
-            sent = doc[tok_index].sent
+            sent = _paragraph_part(doc[tok_index])
             verbs = [t for t in sent if t.i not in inside and t.lemma_.lower() in lex.speech_verbs
                      and t.pos_ in ("VERB", "AUX")]
             for v in verbs:
@@ -160,7 +175,7 @@ def quote_topics(doc: Doc, quotes: list[Quote], speakers: dict[int, str], resolv
                 preps = [t for t in after[:6] if t.lower_ in lex.constructions.topic_preps and t.pos_ == "ADP"]
                 if not preps:
                     continue
-                for t in doc[preps[0].i + 1:sent.end]:
+                for t in doc[preps[0].i + 1:sent[-1].i + 1]:
                     if t.is_punct and t.text in (";", ":") or t.i in inside:
                         break
                     pid = resolve(t) if t.pos_ != "PRON" else None

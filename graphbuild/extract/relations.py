@@ -180,6 +180,13 @@ class PatternMatcher:
             own = self.people_at(head, proxy=False)
             if own:
                 return own
+            if verb.dep_ == "acl" and head.lemma_.lower() in self.lex.constructions.attempt_words:
+                # "Trump's bid to oust X", "won the nomination in a bid to unseat X"
+                owners = [x for c in _children(head, "poss") for x in self.people_at(c, proxy=False)]
+                if owners:
+                    return owners
+                if head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX"):
+                    return self.subjects(head.head.head, depth + 1)
             if head.dep_ in ("attr", "npadvmod", "appos") and head.head.pos_ in ("AUX", "VERB"):
                 return self.subjects(head.head, depth + 1)
         return []
@@ -255,6 +262,8 @@ class PatternMatcher:
             label = self._verb_label(verb, p)
             strength = 0.85 if not p.proxy_only else 0.75
             modality = modality_of(verb, self.lex)
+            if p.relation is Relation.CHALLENGED and modality is Modality.HYPOTHETICAL and _attempted(verb, self.lex):
+                modality = Modality.ASSERTED  # "a bid to unseat Sen. Tester" is a challenge made
             self.emit(sources, targets, p.relation, label, verb, strength, modality)
             if modality is Modality.NEGATED and p.negated_means is not None and _negation_is_refusal(verb, self.lex):
                 self.emit(sources, targets, p.negated_means, label, verb, strength - 0.1, Modality.ASSERTED)
@@ -721,6 +730,16 @@ def _speculative_frame(node: Token, lex: Lexicon) -> bool:
         return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cx.speculation_nouns
                    for c in head.children)
     return False
+
+
+def _attempted(verb: Token, lex: Lexicon) -> bool:
+    """'in a bid to unseat X', 'is trying to defeat X', 'seeks to oust X': running against
+    someone is the challenge, whether or not it succeeds."""
+    if any(c.dep_ in ("aux", "neg") and (c.lower_ in lex.hypothetical_aux or c.dep_ == "neg") for c in verb.children):
+        return False
+    head = verb.head
+    return verb.dep_ in ("acl", "xcomp") and head.lemma_.lower() in lex.constructions.attempt_words and \
+        not any(c.dep_ in ("aux", "neg") and (c.lower_ in lex.hypothetical_aux or c.dep_ == "neg") for c in head.children)
 
 
 def _ranked(noun: Token, lex: Lexicon) -> bool:
