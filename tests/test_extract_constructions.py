@@ -223,3 +223,51 @@ def test_an_unattributed_quote_after_another_speaker_s_paragraph_is_not_theirs(n
     # positive control: with no narration between, the quote goes on
     text = '"He is wrong," Paul Ryan said.\n\n"I criticized Donald Trump."'
     assert ("Paul Ryan", "CRITICIZED", "Donald Trump") in triples(edges_of(nlp, text))
+
+
+def test_facing_someone_in_a_race_goes_both_ways_and_will_face_is_set(nlp):
+    text = ("Republican John Cox won enough votes to advance to the general election in November.\n\n"
+            "Cox will face Democrat and Lieutenant Governor Gavin Newsom, a gay rights crusader.")
+    got = triples(edges_of(nlp, text))
+    assert {("John Cox", "CHALLENGED", "Gavin Newsom"), ("Gavin Newsom", "CHALLENGED", "John Cox")} <= got
+    # a condition keeps it open
+    edges = edges_of(nlp, "If he wins the primary, John Cox will face Gavin Newsom.")
+    assert ("John Cox", "CHALLENGED", "Gavin Newsom") in triples(edges, H)
+    assert ("John Cox", "CHALLENGED", "Gavin Newsom") not in triples(edges)
+
+
+def test_a_bid_to_unseat_is_a_challenge_made(nlp):
+    text = "Matt Rosendale won the GOP nomination in a bid to unseat Democratic Sen. Jon Tester."
+    got = triples(edges_of(nlp, text))
+    assert ("Matt Rosendale", "CHALLENGED", "Jon Tester") in got
+    assert ("Matt Rosendale", "SUCCEEDED", "Jon Tester") not in got
+
+
+def test_a_pronoun_in_a_fronted_participle_clause_looks_ahead(nlp):
+    text = ("Bernie Sanders spoke first. Responding to questions at a town hall two days before the "
+            "Wisconsin primary, where polls show he trails Ted Cruz, Donald Trump also said that the wage was too high.")
+    got = triples(edges_of(nlp, text))
+    assert ("Donald Trump", "CHALLENGED", "Ted Cruz") in got
+    assert ("Bernie Sanders", "CHALLENGED", "Ted Cruz") not in got
+
+
+def test_as_for_does_not_look_ahead(nlp):
+    text = ("Hillary Clinton had lunch. As for her Monday meeting with Barack Obama, Josh Earnest said "
+            "the president invited Clinton.")
+    got = triples(edges_of(nlp, text))
+    assert ("Barack Obama", "MET_WITH", "Hillary Clinton") in got
+    assert ("Barack Obama", "MET_WITH", "Josh Earnest") not in got
+
+
+def test_a_speaker_inherited_by_a_participle(nlp):
+    text = ('Mary Ann Mendoza seemed to echo Dan Golvach, saying, "I met Ted Cruz in Washington '
+            'and never heard back."\n\nPaul Ryan has said that lawmakers must listen.')
+    edges = edges_of(nlp, text)
+    assert ("Mary Ann Mendoza", "MET_WITH", "Ted Cruz") in triples(edges)
+    assert ("Paul Ryan", "MET_WITH", "Ted Cruz") not in triples(edges, None)
+
+
+def test_whose_is_the_relative_clause_s_antecedent(nlp):
+    text = "Dan Golvach, whose 25-year-old son Spencer Golvach was murdered, spoke in Washington."
+    got = triples(edges_of(nlp, text))
+    assert ("Dan Golvach", "RELATED_TO", "Spencer Golvach") in got or ("Spencer Golvach", "RELATED_TO", "Dan Golvach") in got

@@ -38,7 +38,8 @@ class VerbPattern:
     xcomp_object: bool = False  # "threatened to fire X": the target is the object of the xcomp
     proxy_only: bool = False  # the target is only ever the owner of a proxy noun
     deep_object: bool = False  # the target may sit deeper ("recused from the probe into X")
-    context: str | None = None  # "election": only in a sentence with an election word
+    context: str | None = None  # "election": only with an election word in this sentence or the two before
+    mutual: bool = False  # "X faces Y", "X trails Y": both compete, the edge goes both ways
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +169,7 @@ def load_lexicon() -> Lexicon:
             negated_means=Relation.parse(e["negated_means"]) if e.get("negated_means") else None,
             proxy_only=bool(e.get("proxy_only")), deep_object=bool(e.get("deep_object")),
             needs_ccomp=bool(e.get("needs_ccomp")), no_xcomp=bool(e.get("no_xcomp")),
-            xcomp_object=bool(e.get("xcomp_object")), context=e.get("context"),
+            xcomp_object=bool(e.get("xcomp_object")), context=e.get("context"), mutual=bool(e.get("mutual")),
         ))
     f = frozenset
     return Lexicon(

@@ -281,8 +281,11 @@ def _add_bare_surnames(doc: Doc, people: dict[str, PersonInfo], token_pid: dict[
     for t in doc:
         if t.i in token_pid or t.lower_ not in lasts or not t.is_title:
             continue
-        if t.pos_ != "PROPN" and not (t.pos_ in ("ADJ", "NOUN") and (t.i > t.sent.start or t.ent_iob_ == "B")):
-            continue  # sentence-initial "Trump has said ..." is often tagged NOUN, but still an entity
+        if t.pos_ != "PROPN" and not (t.pos_ in ("ADJ", "NOUN") and (
+                t.i > t.sent.start or t.ent_iob_ == "B"
+                or t.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "det" for c in t.children))):
+            # sentence-initial "Trump has said ...", "Cox will face ..." are often tagged NOUN
+            continue
         if t.ent_iob_ == "I" and t.ent_type_ != "PERSON":
             continue  # inside a longer organisation name: "the Trump Organization"
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
@@ -524,7 +527,10 @@ class Resolver:
         subj = self._clause_subject(tok)
         if subj:
             exclude = exclude | {subj}
-        return self._recent(tok.i, exclude, window=2) or self._salient(tok.i, exclude)
+        # "Liam Fox said the comments were at odds with Tony Blair's prediction. But Mr Clarke
+        # accused him ...": an object pronoun prefers a recent subject to a mere possessor.
+        return (self._recent(tok.i, exclude, subjects_only=True, window=1)
+                or self._recent(tok.i, exclude, window=2) or self._salient(tok.i, exclude))
 
     def _reporting_subject(self, tok: Token) -> str | None:
         """'Trump has said he fired Bolton': the subject of a reporting verb is the
@@ -544,16 +550,20 @@ class Resolver:
         # "Before his first meeting with Kim, Mr. Trump told reporters ...": a pronoun in a
         # fronted phrase looks ahead to the main clause's subject.
         node = tok
-        while node.head.i != node.i and not (node.dep_ == "prep" and node.head.pos_ in ("VERB", "AUX")):
+        while node.head.i != node.i and not (node.dep_ in ("prep", "advcl") and node.head.pos_ in ("VERB", "AUX")
+                                             and node.head.dep_ == "ROOT"):
             node = node.head
         root = node.head
-        if node.dep_ == "prep" and node.i < root.i and root.pos_ in ("VERB", "AUX"):
+        if node.dep_ in ("prep", "advcl") and node.i < root.i and root.pos_ in ("VERB", "AUX") and \
+                not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in node.children) and \
+                node.lower_ not in ("as", "regarding", "concerning", "about"):  # "As for her meeting, Earnest said"
             # "In April 2008, in the middle of his primary race against Clinton, Obama gave a
-            # speech": when only fronted phrases stand before the subject, "his" looks ahead.
+            # speech", "Responding to questions ... where polls show he trails Cruz, Trump said":
+            # when only fronted phrases stand before the subject, the pronoun looks ahead.
             for c in root.children:
-                if c.dep_ == "nsubj" and c.i > tok.i and self.token_pid.get(c.i):
+                if c.dep_ == "nsubj" and c.i > tok.i and self.token_pid.get(c.i) and self._gender_fits(self.token_pid[c.i]):
                     before = [d for d in root.children if d.i < c.i]
-                    if all(d.dep_ in ("prep", "punct", "npadvmod", "advmod", "cc") for d in before):
+                    if all(d.dep_ in ("prep", "punct", "npadvmod", "advmod", "cc", "advcl") for d in before):
                         return self.token_pid[c.i]
         clause = tok
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:

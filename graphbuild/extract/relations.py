@@ -89,7 +89,15 @@ def _is_outlet(tok: Token, cx) -> bool:
 
 
 def _in_election_context(tok: Token, cx) -> bool:
-    return any(t.lower_ in cx.election_context or t.lemma_.lower() in cx.election_context for t in tok.sent)
+    """An election word in tok's sentence or the two before it."""
+    sent = tok.sent
+    words = list(sent)
+    for _ in range(2):
+        if sent.start == 0:
+            break
+        sent = tok.doc[sent.start - 1].sent
+        words += list(sent)
+    return any(t.lower_ in cx.election_context or t.lemma_.lower() in cx.election_context for t in words)
 
 
 class PatternMatcher:
@@ -264,6 +272,10 @@ class PatternMatcher:
             modality = modality_of(verb, self.lex)
             if p.relation is Relation.CHALLENGED and modality is Modality.HYPOTHETICAL and _attempted(verb, self.lex):
                 modality = Modality.ASSERTED  # "a bid to unseat Sen. Tester" is a challenge made
+            if p.mutual and modality is Modality.HYPOTHETICAL and _scheduled(verb, self.lex):
+                modality = Modality.ASSERTED  # "Cox will face Newsom in November": a contest set
+            if p.mutual:
+                self.emit(targets, sources, p.relation, label, verb, strength - 0.05, modality)
             self.emit(sources, targets, p.relation, label, verb, strength, modality)
             if modality is Modality.NEGATED and p.negated_means is not None and _negation_is_refusal(verb, self.lex):
                 self.emit(sources, targets, p.negated_means, label, verb, strength - 0.1, Modality.ASSERTED)
@@ -481,11 +493,9 @@ class PatternMatcher:
                   for o in _children(prep, "pobj") for x in self.people_at(o, proxy=True)]
         for c in _children(noun, "poss"):
             if c.pos_ == "PRON" and c.lower_ in self.lex.pronouns:
-                # "Barack Obama, his predecessor": the owner is someone other than the holder.
+                # "Obama, his predecessor": a pronoun resolved to the holder names no owner.
                 pid = self.r.person(c)
-                if pid in {h for h, _ in holders}:
-                    pid = self.r.pronoun_excluding(c, {h for h, _ in holders})
-                if pid:
+                if pid and pid not in {h for h, _ in holders}:
                     others.append((pid, "pronoun"))
             else:
                 others += self.people_at(c, proxy=False)
@@ -730,6 +740,17 @@ def _speculative_frame(node: Token, lex: Lexicon) -> bool:
         return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cx.speculation_nouns
                    for c in head.children)
     return False
+
+
+def _scheduled(verb: Token, lex: Lexicon) -> bool:
+    """'will face' with no other hedge: the only uncertainty is the future tense."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in lex.hypothetical_aux]
+    return auxes in (["will"], ["'ll"]) and verb.dep_ in ("ROOT", "conj") and \
+        not any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ in lex.hedges for c in verb.children) and \
+        not any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in verb.children) and \
+        not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks for m in c.children)
+                for c in verb.children) and \
+        not _line_of(verb).rstrip().endswith("?")
 
 
 def _attempted(verb: Token, lex: Lexicon) -> bool:
