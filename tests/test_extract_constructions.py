@@ -271,3 +271,21 @@ def test_whose_is_the_relative_clause_s_antecedent(nlp):
     text = "Dan Golvach, whose 25-year-old son Spencer Golvach was murdered, spoke in Washington."
     got = triples(edges_of(nlp, text))
     assert ("Dan Golvach", "RELATED_TO", "Spencer Golvach") in got or ("Spencer Golvach", "RELATED_TO", "Dan Golvach") in got
+
+
+def test_his_opponent_is_the_one_the_article_has_him_running_against(nlp):
+    text = ("Hillary Clinton is running against Donald Trump. "
+            "Mr. Trump has criticized his opponent for failing to hold a press conference.")
+    got = triples(edges_of(nlp, text))
+    assert ("Donald Trump", "CRITICIZED", "Hillary Clinton") in got
+    # with no race in the article, "his opponent" names nobody
+    got = triples(edges_of(nlp, "Donald Trump met Hillary Clinton. Mr. Trump has criticized his opponent."))
+    assert ("Donald Trump", "CRITICIZED", "Hillary Clinton") not in got
+
+
+def test_a_short_quoted_title_is_no_verb(nlp):
+    text = 'On Sunday, John McCain suggested to "Face the Nation\'s" Bob Schieffer that nobody be approved.'
+    assert not triples(edges_of(nlp, text), None)
+    # positive control: the verb outside a title
+    got = triples(edges_of(nlp, "John McCain will face Bob Schieffer in the primary."))
+    assert ("John McCain", "CHALLENGED", "Bob Schieffer") in got

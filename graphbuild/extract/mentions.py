@@ -336,6 +336,7 @@ class Resolver:
         self.quote_of, self.speakers = quote_of, speakers  # token -> quote index; quote -> speaker pid
         self._cache: dict[int, tuple[str | None, str]] = {}
         self.topics: dict[int, str] = {}  # quote index -> the person the quote is said of
+        self.ties: dict[tuple[str, str], set[str]] = {}  # (tie noun, owner) -> people
         self._want_gender: str | None = None  # set while a gendered pronoun is being resolved
         self._sent_start = {}
         for si, s in enumerate(doc.sents):
@@ -347,6 +348,12 @@ class Resolver:
         """Quote speakers, once known: "I" and "he" inside quotes resolve anew."""
         self.speakers.clear()
         self.speakers.update(speakers)
+        self._cache.clear()
+
+    def set_ties(self, ties: dict[tuple[str, str], set[str]]) -> None:
+        """What the article said of who runs against or succeeded whom: "his opponent",
+        "her predecessor" resolve through it when the owner has exactly one such tie."""
+        self.ties = dict(ties)
         self._cache.clear()
 
     def set_topics(self, topics: dict[int, str]) -> None:
@@ -397,6 +404,12 @@ class Resolver:
             pid = self._role(tok)
             if pid:
                 return pid, "role"
+        if self.ties and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.constructions.tie_nouns:
+            for c in tok.children:
+                owner = self.person(c) if c.dep_ == "poss" else None
+                tied = self.ties.get((tok.lemma_.lower(), owner), set()) if owner else set()
+                if len(tied) == 1:
+                    return next(iter(tied)), "role"  # "accusing his opponent": the one he runs against
         return None, "none"
 
     def _recent(self, before: int, exclude: set[str], subjects_only: bool = False,
@@ -461,7 +474,9 @@ class Resolver:
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         for _ in range(3):
-            if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "pcomp", "prep") or verb.head.i == verb.i:
+            if verb.dep_ in ("acl", "agent") and self.token_pid.get(verb.head.i) and verb.head.i < tok.i:
+                return self.token_pid[verb.head.i]  # "Udall, ... hit back by accusing his opponent"
+            if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "pcomp", "prep", "agent") or verb.head.i == verb.i:
                 return None
             verb = verb.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:

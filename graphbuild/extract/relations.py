@@ -107,6 +107,11 @@ class PatternMatcher:
         self.doc, self.r, self.lex = doc, resolver, lex
         self.out: list[Candidate] = []
         self.press = self._press_people()
+        sizes: dict[int, int] = {}
+        for q in resolver.quote_of.values():
+            sizes[q] = sizes.get(q, 0) + 1
+        # A capitalised word inside a short quote is a title ("Face the Nation"), not a verb.
+        self.in_title = {i for i, q in resolver.quote_of.items() if sizes[q] <= 7 and doc[i].is_title}
 
     def _press_people(self) -> set[str]:
         """People the article presents as journalists: a press role ("NPR host Steve
@@ -218,8 +223,38 @@ class PatternMatcher:
 
     # -- families -------------------------------------------------------------------
     def run(self) -> list[Candidate]:
+        self._run_once()
+        ties = self._ties()
+        if ties and any(t.lemma_.lower() in self.lex.constructions.tie_nouns and self.r.person(t) is None
+                        and any(c.dep_ == "poss" for c in t.children) for t in self.doc):
+            # "Udall hit back by accusing his opponent": read again, now that the article has
+            # said who runs against whom.
+            self.r.set_ties(ties)
+            self.out = []
+            self._run_once()
+        return self.out
+
+    def _ties(self) -> dict[tuple[str, str], set[str]]:
+        """(tie noun, owner) -> the people the article ties to the owner that way."""
+        out: dict[tuple[str, str], set[str]] = {}
+        for noun, rel in self.lex.constructions.tie_nouns.items():
+            for c in self.out:
+                if c.modality is not Modality.ASSERTED or c.relation.value != rel.rstrip("<>"):
+                    continue
+                if rel.endswith("<"):  # X's predecessor: X succeeded them
+                    out.setdefault((noun, c.source), set()).add(c.target)
+                elif rel.endswith(">"):  # X's successor: they succeeded X
+                    out.setdefault((noun, c.target), set()).add(c.source)
+                else:
+                    out.setdefault((noun, c.source), set()).add(c.target)
+                    out.setdefault((noun, c.target), set()).add(c.source)
+        return out
+
+    def _run_once(self) -> None:
         for tok in self.doc:
             lemma = tok.lemma_.lower()
+            if tok.i in self.in_title:
+                continue
             if tok.pos_ in ("VERB", "AUX") and lemma in self.lex.verbs:
                 self.verb(tok, lemma)
             elif tok.pos_ in ("NOUN", "PROPN") and lemma in self.lex.verbs and tok.tag_ in ("NNS", "VBZ"):
@@ -240,7 +275,6 @@ class PatternMatcher:
                 self.press_verb(tok, lemma)
             if tok.pos_ == "VERB" and lemma in self.lex.constructions.joining_verbs:
                 self.joined(tok)
-        return self.out
 
     def verb(self, verb: Token, lemma: str) -> None:
         for p in self.lex.verbs[lemma]:
