@@ -289,3 +289,19 @@ def test_a_short_quoted_title_is_no_verb(nlp):
     # positive control: the verb outside a title
     got = triples(edges_of(nlp, "John McCain will face Bob Schieffer in the primary."))
     assert ("John McCain", "CHALLENGED", "Bob Schieffer") in got
+
+
+def test_his_after_and_is_the_first_conjunct(nlp):
+    text = ("Gordon Sondland also said he didn't realize the target was former Vice President "
+            "Joe Biden and his son Hunter Biden.")
+    got = triples(edges_of(nlp, text))
+    assert got & {("Hunter Biden", "RELATED_TO", "Joe Biden"), ("Joe Biden", "RELATED_TO", "Hunter Biden")}
+    assert not any("Gordon Sondland" in (s, t) and rel == "RELATED_TO" for s, rel, t in got)
+
+
+def test_an_object_pronoun_prefers_its_own_sentence(nlp):
+    text = ("Why did Senator Mitch McConnell put the screws to Merrick Garland when Barack Obama "
+            "nominated him to the Supreme Court?")
+    got = triples(edges_of(nlp, text), None)
+    assert ("Barack Obama", "APPOINTED", "Merrick Garland") in got
+    assert ("Barack Obama", "APPOINTED", "Mitch McConnell") not in got

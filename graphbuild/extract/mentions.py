@@ -534,6 +534,9 @@ class Resolver:
             return (self._recent(tok.i, exclude, subjects_only=True, same_sentence=True)
                     or self._recent(tok.i, exclude, subjects_only=True, window=2)
                     or self._salient(tok.i, exclude))
+        if tok.dep_ == "poss" and tok.head.dep_ == "conj" and self.token_pid.get(tok.head.head.i) \
+                and self._gender_fits(self.token_pid[tok.head.head.i]):
+            return self.token_pid[tok.head.head.i]  # "Joe Biden and his son Hunter"
         if tok.dep_ == "poss" or tok.lower_ in ("himself", "herself"):
             subj = self._clause_subject(tok) or self._governing_subject(tok)
             if subj and subj not in exclude:
@@ -544,7 +547,8 @@ class Resolver:
             exclude = exclude | {subj}
         # "Liam Fox said the comments were at odds with Tony Blair's prediction. But Mr Clarke
         # accused him ...": an object pronoun prefers a recent subject to a mere possessor.
-        return (self._recent(tok.i, exclude, subjects_only=True, window=1)
+        return (self._recent(tok.i, exclude, same_sentence=True)
+                or self._recent(tok.i, exclude, subjects_only=True, window=1)
                 or self._recent(tok.i, exclude, window=2) or self._salient(tok.i, exclude))
 
     def _reporting_subject(self, tok: Token) -> str | None:

@@ -613,7 +613,7 @@ class PatternMatcher:
         """'deputy attorney general', 'chief of staff', 'campaign chairman': the role phrase
         without the people in it."""
         words = [c.lower_ for c in role.lefts if c.dep_ in ("compound", "amod", "nmod") and c.tag_ != "POS"
-                 and c.pos_ in ("NOUN", "ADJ", "PROPN") and not self.r.token_pid.get(c.i)]
+                 and (c.pos_ in ("NOUN", "ADJ", "PROPN") or c.dep_ == "amod") and not self.r.token_pid.get(c.i)]
         words.append(role.lower_)
         for prep in _children(role, "prep"):
             if prep.lower_ == "of":
@@ -648,6 +648,7 @@ class PatternMatcher:
             holders = self.subjects(noun.head)
         else:
             holders = [x for c in _children(noun, "appos") for x in self.people_at(c, proxy=False)]
+        holders = [h for h in holders if h[1] in ("name", "apposition")]  # never a guessed holder
         if holders:
             self.emit(holders, owners, Relation.SERVED_UNDER, phrase, noun, 0.65, Modality.ASSERTED)
 
