@@ -305,3 +305,25 @@ def test_an_object_pronoun_prefers_its_own_sentence(nlp):
     got = triples(edges_of(nlp, text), None)
     assert ("Barack Obama", "APPOINTED", "Merrick Garland") in got
     assert ("Barack Obama", "APPOINTED", "Mitch McConnell") not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"President Barack Obama and Senator Jeanne Shaheen seem confused about the threat. Not me," Scott Brown said.',
+     ("Scott Brown", "CRITICIZED", "Jeanne Shaheen")),
+    ('Paul Ryan\'s position on immigration is "treasonous," said Dan Golvach, whose son was murdered.',
+     ("Dan Golvach", "CRITICIZED", "Paul Ryan")),
+    ('Donald Trump tweeted: "What right does Crazy Nancy Pelosi have to hold up this Senate trial. None!"',
+     ("Donald Trump", "CRITICIZED", "Nancy Pelosi")),
+])
+def test_a_judging_word_in_someone_s_words(nlp, text, expected):
+    assert expected in triples(edges_of(nlp, text))
+
+
+def test_a_judging_word_needs_a_speaker_and_a_named_person(nlp):
+    # no one's words: the narrator's adjective is no edge
+    assert not triples(edges_of(nlp, "Barack Obama seemed confused after meeting Jeanne Shaheen."), None) & {
+        ("Jeanne Shaheen", "CRITICIZED", "Barack Obama")}
+    # a negation keeps it from being asserted
+    edges = edges_of(nlp, "Scott Brown said Barack Obama was not weak.")
+    assert ("Scott Brown", "CRITICIZED", "Barack Obama") in triples(edges, N)
+    assert ("Scott Brown", "CRITICIZED", "Barack Obama") not in triples(edges)

@@ -50,7 +50,7 @@ class RawEdge:
     end: int
 
 
-_PENALTY = {"name": 0.0, "apposition": 0.03, "role": 0.1, "speaker": 0.08, "pronoun": 0.15, "none": 0.2}
+_PENALTY = {"name": 0.0, "apposition": 0.03, "role": 0.1, "speaker": 0.08, "pronoun": 0.16, "none": 0.2}
 
 
 def relations_component(doc: Doc) -> Doc:

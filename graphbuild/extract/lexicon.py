@@ -81,6 +81,8 @@ class Constructions:
     joining_verbs: frozenset[str]  # "Manafort joined the Trump campaign"
     ranking_words: frozenset[str]  # "the first senator to endorse him" happened; "a candidate to face Trump" not yet
     statement_nouns: frozenset[str]  # "a statement from X said": X speaks
+    evaluative_negative: frozenset[str]  # '"Paul Ryan's position is treasonous," said X': X criticized Ryan
+    evaluative_positive: frozenset[str]
     tie_nouns: dict[str, str]  # "his opponent" is whoever the article has him running against
     attempt_words: frozenset[str]  # "a bid to unseat X": the challenge is made
     belief_verbs: frozenset[str]  # with speech verbs: "Trump thinks he ...": he is Trump

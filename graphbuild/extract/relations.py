@@ -275,6 +275,9 @@ class PatternMatcher:
                 self.press_verb(tok, lemma)
             if tok.pos_ == "VERB" and lemma in self.lex.constructions.joining_verbs:
                 self.joined(tok)
+            if tok.pos_ in ("ADJ", "VERB", "PROPN") and (tok.lower_ in self.lex.constructions.evaluative_negative
+                                                         or tok.lower_ in self.lex.constructions.evaluative_positive):
+                self.evaluation(tok)
 
     def verb(self, verb: Token, lemma: str) -> None:
         for p in self.lex.verbs[lemma]:
@@ -540,7 +543,7 @@ class PatternMatcher:
                     _in_election_context(noun, self.lex.constructions):
                 rel = Relation.CHALLENGED  # "her Republican opponent": a rival in a race
         if holders and others:
-            self.emit(holders, others, rel, noun.lower_, noun, 0.65, reverse=p.reverse)
+            self.emit(holders, others, rel, noun.lower_, noun, 0.75, reverse=p.reverse)
 
     def tie(self, tok: Token) -> None:
         """Role and kin ties stated in passing: 'his former attorney general' (SERVED_UNDER),
@@ -650,7 +653,7 @@ class PatternMatcher:
             holders = [x for c in _children(noun, "appos") for x in self.people_at(c, proxy=False)]
         holders = [h for h in holders if h[1] in ("name", "apposition")]  # never a guessed holder
         if holders:
-            self.emit(holders, owners, Relation.SERVED_UNDER, phrase, noun, 0.65, Modality.ASSERTED)
+            self.emit(holders, owners, Relation.SERVED_UNDER, phrase, noun, 0.8, Modality.ASSERTED)
 
     def _owner_of(self, tok: Token) -> list[tuple[str, str]]:
         """A person, or the person whose organisation it is ("the Trump campaign",
@@ -671,7 +674,51 @@ class PatternMatcher:
                   for x in self._owner_of(o)]
         if owners:
             sources = self.subjects(verb)
-            self.emit(sources, owners, Relation.SERVED_UNDER, f"{verb.lower_} campaign", verb, 0.7)
+            self.emit(sources, owners, Relation.SERVED_UNDER, f"{verb.lower_} campaign", verb, 0.8)
+
+    def evaluation(self, adj: Token) -> None:
+        """Someone's words call a person by a judging word: '"Paul Ryan's position is
+        treasonous," said Dan Golvach', '"Obama and Shaheen seem confused," Brown said',
+        '"What right does Crazy Nancy have ..."' (a nickname). The speaker CRITICIZED (or,
+        with a word of praise, PRAISED) the person. Named people only: a pronoun's
+        antecedent would be a guess on top of a judgement."""
+        cx = self.lex.constructions
+        if adj.dep_ in ("acomp", "oprd", "attr"):
+            copula = adj.head
+            if copula.lemma_.lower() not in ("be", "seem", "look", "sound", "appear", "become", "remain", "get"):
+                return
+            holders = [c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")]
+            targets = [x for h in holders for x in self.people_at(h, proxy=True) if x[1] in ("name", "apposition")]
+            anchor = copula
+        elif adj.dep_ in ("amod", "compound") and self.r.token_pid.get(adj.head.i) and adj.i == adj.head.left_edge.i \
+                and adj.text[:1].isupper():
+            targets = [(self.r.token_pid[adj.head.i], "name")]  # "Crazy Nancy", "Crooked Hillary"
+            anchor = adj.head
+        else:
+            return
+        speaker = self._speaker_of(anchor)
+        if not speaker or not targets:
+            return
+        rel = Relation.CRITICIZED if adj.lower_ in cx.evaluative_negative else Relation.PRAISED
+        self.emit([(speaker, "speaker")], targets, rel, f"called {adj.lower_}", anchor, 0.6)
+
+    def _speaker_of(self, tok: Token) -> str | None:
+        """Whose words these are: a quote's speaker, or the person subject of the speech
+        verb whose complement holds the word."""
+        q = self.r.quote_of.get(tok.i)
+        if q is not None:
+            return self.r.speakers.get(q)
+        node = tok
+        for _ in range(4):
+            if node.head.i == node.i:
+                return None
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in self.lex.speech_verbs:
+                for c in node.head.children:
+                    if c.dep_ == "nsubj" and self.r.token_pid.get(c.i):
+                        return self.r.token_pid[c.i]
+                return None
+            node = node.head
+        return None
 
     def press_verb(self, verb: Token, lemma: str) -> None:
         """'Canova told CNN's Fredricka Whitfield' (Whitfield INTERVIEWED Canova), 'Tapper
@@ -685,7 +732,7 @@ class PatternMatcher:
         else:
             asking, answering = [x for x in subs if x[0] in self.press], [x for x in objs if x[0] not in self.press]
         if asking and answering:
-            self.emit(asking, answering, Relation.INTERVIEWED, verb.lower_, verb, 0.7)
+            self.emit(asking, answering, Relation.INTERVIEWED, verb.lower_, verb, 0.8)
 
     def _named_nearby(self, pid: str, pronoun: Token) -> bool:
         """Whether ``pid`` is named earlier in the pronoun's sentence ("their": or the one before)."""
