@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from graphbuild.errors import GraphbuildError, KnowledgeBaseError
-from graphbuild.kb import (KBEntry, Office, entry_from_dict, entry_to_dict, load_kb,
-                           read_entries)
+from graphbuild.kb import KBEntry, Office, entry_from_dict, entry_to_dict, load_kb, read_entries
 
 SOURCES = Path(__file__).resolve().parents[1].parent / "shared" / "sources"
 

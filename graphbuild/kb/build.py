@@ -7,7 +7,7 @@ Usage::
 ``SOURCES_DIR`` holds ``us-congress/`` (congress-legislators: legislators-current.yaml,
 legislators-historical.csv, executive.yaml; CC0), ``cabinet/cabinet-turnover.csv``
 (FiveThirtyEight, CC BY 4.0) and ``petrarch2/`` (Phoenix actor and agent
-dictionaries, MIT). It defaults to ``../shared/sources`` next to the repository.
+dictionaries, MIT). It defaults to the workspace's ``shared/sources`` beside the repository.
 ``--out`` defaults to this package's folder. Two files are written:
 
 - ``people.jsonl.gz``: every person (rows in the field order of
@@ -46,11 +46,18 @@ from typing import Any, Iterable
 
 from ..errors import KnowledgeBaseError
 from .entries import ENTRY_KEYS, KBEntry, Office, entry_from_dict, entry_to_dict, entry_to_row
-from .names import (SUFFIXES, first_name_forms, full_key, index_keys, loose_key,
-                    name_tokens, surname_keys)
-from .tables import (CABINET_ROLES, EXTRA_GROUPS, EXTRA_PLACES, NOT_ROLES,
-                     PHOENIX_SECTION_ROLES, PHOENIX_SECTORS, ROLE_MODIFIERS, ROLE_WORDS,
-                     US_STATES)
+from .names import SUFFIXES, first_name_forms, full_key, index_keys, loose_key, name_tokens, surname_keys
+from .tables import (
+    CABINET_ROLES,
+    EXTRA_GROUPS,
+    EXTRA_PLACES,
+    NOT_ROLES,
+    PHOENIX_SECTION_ROLES,
+    PHOENIX_SECTORS,
+    ROLE_MODIFIERS,
+    ROLE_WORDS,
+    US_STATES,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_SOURCES = PACKAGE_DIR.parent.parent.parent / "shared" / "sources"
@@ -700,7 +707,7 @@ def build_words(src: Path, countries: list[tuple[str, str, list[str]]]) -> dict[
                 # is_group("Afghans") finds it as the plural of a place word
             else:
                 places.add(k)
-    for code, state in US_STATES.items():
+    for state in US_STATES.values():
         places.add(full_key(state))
     places.update(full_key(p) for p in EXTRA_PLACES)
     groups.update(full_key(g) for g in EXTRA_GROUPS)

@@ -17,8 +17,7 @@ from typing import Any, Iterable
 
 from ..errors import KnowledgeBaseError
 from .entries import KBEntry, entry_from_row
-from .names import (first_name_forms, full_key, index_keys, loose_key, name_tokens,
-                    surname_keys)
+from .names import first_name_forms, full_key, index_keys, loose_key, name_tokens, surname_keys
 from .tables import ROLE_FAMILIES, ROLE_MODIFIERS
 
 DATA_DIR = Path(__file__).resolve().parent

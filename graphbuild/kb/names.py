@@ -8,6 +8,8 @@ stay part of both keys: Donald Trump Jr. is not Donald Trump.
 
 >>> full_key("Joseph R. Biden, Jr.")
 'joseph r biden jr'
+>>> full_key("Hillary Clinton's") == full_key("Hillary Clinton"), full_key("Beto O'Rourke")
+(True, 'beto orourke')
 >>> loose_key("Joseph R. Biden") == loose_key("Joseph Biden")
 True
 >>> full_key("George H.W. Bush") == full_key("George H. W. Bush")
@@ -172,14 +174,16 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-_DROP = re.compile(r"[.'\u2019\u2018`\"]")
+_APOSTROPHE = re.compile(r"['\u2019\u2018`\"]")
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s?(?=\s|$|,)")  # "Trump's", "Sanders'"
 _SPLIT = re.compile(r"[^0-9a-z\-]+")
 
 
 @lru_cache(maxsize=65536)
 def name_tokens(name: str) -> tuple[tuple[str, ...], str]:
     """(words, suffix) of ``name``: casefolded, accents and punctuation dropped, initials joined."""
-    text = _DROP.sub(" ", _strip_accents(name).casefold().replace("_", " "))
+    text = _POSSESSIVE.sub("", _strip_accents(name).casefold().replace("_", " "))
+    text = _APOSTROPHE.sub("", text).replace(".", " ")  # O'Rourke -> orourke; H.W. -> h w
     # "h.w." became "h w ": rejoin runs of single letters into one token ("hw")
     raw = [t.strip("-") for t in _SPLIT.split(text)]
     words: list[str] = []

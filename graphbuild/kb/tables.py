@@ -107,7 +107,7 @@ ROLE_WORDS: dict[str, str] = {
     "counselor": "counselor", "commissioner": "commissioner", "moderator": "moderator",
     "candidate": "candidate", "nominee": "nominee", "leader": "leader",
     "party leader": "leader", "chief strategist": "chief strategist",
-    "director": "director", "fbi director": "director of the fbi",
+    "director": "director",  # "fbi director" is above
     "deputy director": "deputy director", "special prosecutor": "special counsel",
     "prosecutor": "prosecutor", "district attorney": "district attorney", "da": "district attorney",
     "us attorney": "us attorney", "solicitor general": "solicitor general",
