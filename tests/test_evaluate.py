@@ -32,8 +32,10 @@ def test_dev_corpus_meets_the_floor(dev_corpus):
     report = evaluate_paths([dev_corpus])
     total = report.total
     assert len(report.articles) == len(list(dev_corpus.glob("*.gold.json")))
-    # 29 articles, 97 required edges (the corpus grew from 5 articles; the old floor was R >= 0.50).
-    assert total.precision >= 0.75 and total.recall >= 0.30, (total.precision, total.recall)
+    # 29 articles, 97 required edges. Rules with the CAMEO lexicon reach P 0.93 R 0.58 (issue 10);
+    # the floor keeps a small margin.
+    assert total.precision >= 0.85 and total.recall >= 0.54, (total.precision, total.recall)
+    assert sum(len(a.forbidden_hits) for a in report.articles) <= 2
     seed = next(a for a in report.articles if a.article == "tpm-2019-11-08-sessions-trump")
     assert seed.forbidden_hits == []
 

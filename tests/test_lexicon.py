@@ -105,6 +105,8 @@ EXAMPLES: dict[str, tuple[str, str, tuple[str, str, str]]] = {
     "subordinate_roles SERVED_UNDER": ("attorney general", "Donald Trump's attorney general William Barr spoke.",
                                        ("William Barr", "SERVED_UNDER", "Donald Trump")),
     "kin_nouns RELATED_TO": ("mother", "Nancy Bryce, Randy Bryce's mother, spoke.", ("Nancy Bryce", "RELATED_TO", "Randy Bryce")),
+    "nouns CHALLENGED": ("victory", "Ralph Northam's 9-point victory over Ed Gillespie was larger than expected.",
+                         ("Ralph Northam", "CHALLENGED", "Ed Gillespie")),
     # verbs only CAMEO knows (the hand-written lexicon does not name them)
     "cameo ACCUSED": ("implicate", "Donald Trump implicated Michael Cohen in the scheme.",
                       ("Donald Trump", "ACCUSED", "Michael Cohen")),

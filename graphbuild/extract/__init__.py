@@ -22,7 +22,7 @@ from ..records import Article, Edge, EdgeEvidence, Mention, Modality, Person, Pe
 from ..settings import resolve
 from .lexicon import load_lexicon
 from .mentions import Resolver, article_mentions, article_people, cluster_people, find_names
-from .quotes import find_quotes, quote_speakers
+from .quotes import find_quotes, quote_speakers, quote_topics
 from .relations import PatternMatcher, attribution_of
 
 COMPONENT = "graphbuild_relations"
@@ -50,7 +50,7 @@ class RawEdge:
     end: int
 
 
-_PENALTY = {"name": 0.0, "apposition": 0.03, "role": 0.1, "speaker": 0.08, "pronoun": 0.15, "none": 0.2}
+_PENALTY = {"name": 0.0, "apposition": 0.03, "role": 0.1, "speaker": 0.08, "pronoun": 0.16, "none": 0.2}
 
 
 def relations_component(doc: Doc) -> Doc:
@@ -61,6 +61,7 @@ def relations_component(doc: Doc) -> Doc:
     quote_of = {i: qi for qi, q in enumerate(quotes) for i in range(q.tok_start, q.tok_end)}
     resolver = Resolver(doc, people, token_pid, lex, quote_of, {})
     resolver.set_speakers(quote_speakers(doc, quotes, resolver.person, lex))
+    resolver.set_topics(quote_topics(doc, quotes, resolver.speakers, resolver.person, lex))
     out: list[RawEdge] = []
     seen: set[tuple] = set()
     for c in PatternMatcher(doc, resolver, lex).run():

@@ -53,6 +53,8 @@ class VerbPattern:
     subject_role_means: Relation | None = None  # ... makes it this relation ("prosecutors charged X")
     reverse: bool = False  # the subject is the target ("won the backing of X": X endorsed the subject)
     origin: str = "lexicon"  # "lexicon" (hand-written) or "cameo CODE"
+    context: str | None = None  # "election": only with an election word in this sentence or the two before
+    mutual: bool = False  # "X faces Y", "X trails Y": both compete, the edge goes both ways
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,42 @@ class NounPattern:
     that_clause: bool = False
     reverse: bool = False
     deep_object: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Constructions:
+    """Wording of the constructions and cues in ``lexicon.json``'s "constructions" group."""
+
+    press_roles: frozenset[str]  # a person with one of these roles interviews, not converses
+    outlet_words: frozenset[str]  # "CNN's Jake Tapper": an outlet owner makes a journalist
+    press_verbs: frozenset[str]  # "X told CNN's Y", "Y asked X": an interview when Y is press
+    event_nouns_with_subject: frozenset[str]  # "said in an interview with Y": the verb's subject
+    event_preps: frozenset[str]
+    service_nouns: frozenset[str]  # "an official under Obama", "a staffer for Clinton's campaign"
+    service_preps: frozenset[str]
+    service_org_nouns: frozenset[str]  # "the Trump campaign", "the Obama administration"
+    election_context: frozenset[str]
+    election_opponent_words: frozenset[str]  # "her Republican opponent": a rival in a race
+    speculation_heads: frozenset[str]  # "musing about firing X": verbs whose gerund object is not done
+    speculation_nouns: frozenset[str]  # "the more likely scenario is that ...", "the possibility of"
+    supposition_governors: frozenset[str]  # "assume Bernie defeats Warren"
+    negating_preps: frozenset[str]  # "without endorsing X"
+    factive_marks: frozenset[str]  # "even though he blasted X": the clause is asserted
+    temporal_preps: frozenset[str]  # "before interviewing her": the gerund is asserted
+    presupposing_wh: frozenset[str]  # "why is Bush backing Cruz?" asks about a fact
+    epistemic_aux: frozenset[str]  # "might not support X": no refusal is asserted
+    same_words: dict[str, str]  # "GOP" and "Republican" say the same thing
+    topic_preps: frozenset[str]  # "so says Clinton of her rival Sanders": the quote is about Sanders
+    receiving_verbs: frozenset[str]  # "X has the backing of Y": Y backs X
+    seeking_verbs: frozenset[str]  # "X sought the endorsement of Y": Y's endorsement is hoped for
+    joining_verbs: frozenset[str]  # "Manafort joined the Trump campaign"
+    ranking_words: frozenset[str]  # "the first senator to endorse him" happened; "a candidate to face Trump" not yet
+    statement_nouns: frozenset[str]  # "a statement from X said": X speaks
+    evaluative_negative: frozenset[str]  # '"Paul Ryan's position is treasonous," said X': X criticized Ryan
+    evaluative_positive: frozenset[str]
+    tie_nouns: dict[str, str]  # "his opponent" is whoever the article has him running against
+    attempt_words: frozenset[str]  # "a bid to unseat X": the challenge is made
+    belief_verbs: frozenset[str]  # with speech verbs: "Trump thinks he ...": he is Trump
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +137,7 @@ class Lexicon:
     gendered_words: dict[str, str]  # titles, roles and kin nouns that say "m" or "f"
     first_person: frozenset[str]
     withdrawing_verbs: frozenset[str]  # "withdrew his endorsement of X": the relation noun is negated
+    constructions: Constructions
 
     @property
     def all_roles(self) -> frozenset[str]:
@@ -132,7 +171,7 @@ VERB_KEYS: dict[str, str] = {
     "needs_prep": _WORDS, "no_prep": _WORDS, "needs_dobj_noun": _WORDS, "needs_prep_object_noun": _WORDS,
     "needs_xcomp": _WORDS, "negated_means": _REL, "needs_ccomp": _BOOL, "no_xcomp": _BOOL,
     "xcomp_object": _BOOL, "proxy_only": _BOOL, "deep_object": _BOOL, "subject_roles": _WORDS,
-    "subject_role_means": _REL, "reverse": _BOOL,
+    "subject_role_means": _REL, "reverse": _BOOL, "context": _STR, "mutual": _BOOL,
 }
 CAMEO_KEYS: dict[str, str] = {**VERB_KEYS, "cameo": _STR, "cameo_block": _STR}
 NOUN_KEYS: dict[str, str] = {"lemma": _STR, "relation": _REL, "preps": _WORDS, "that_clause": _BOOL,
@@ -147,6 +186,7 @@ TOP_KEYS: dict[str, str] = {
     "verbs": "verbs", "adjectives": "nouns", "nouns": "nouns", "relational_nouns": "nouns",
     "say_about": "say_about", "title_roles": "word_lists_by_word", "pronouns": "gender_by_word",
     "gendered_words": "gender_by_word", "contrast_words": "word_groups", **dict.fromkeys(_WORD_LISTS, "words"),
+    "constructions": "constructions",
 }
 SAY_ABOUT_KEYS = ("verbs", "objects", "positive", "negative")
 # The fields that decide whether a verb entry fires: two entries equal on all of them
@@ -204,6 +244,28 @@ def _check_entries(path: str, section: str, entries: object, keys: dict[str, str
         seen[key] = i
 
 
+def _check_constructions(path: str, value: object) -> None:
+    """The "constructions" group: exactly the fields of ``Constructions``, each a list of
+    words or (same_words, tie_nouns) an object of word -> word."""
+    if not isinstance(value, dict):
+        raise _fail(path, "constructions", f"is {value!r}", "make it a JSON object")
+    fields = {f: t for f, t in Constructions.__annotations__.items()}
+    for key, v in value.items():
+        if key.startswith("_"):
+            continue
+        if key not in fields:
+            raise _fail(path, "constructions", f"unknown key {key!r}",
+                        f"use one of {', '.join(sorted(fields))} (a misspelt key would be ignored)")
+        if "dict" in str(fields[key]):
+            if not isinstance(v, dict) or not all(isinstance(a, str) and isinstance(b, str) and b for a, b in v.items()):
+                raise _fail(path, f"constructions[{key!r}]", f"is {v!r}", "make it an object of word -> word")
+        else:
+            _check_value(path, f"constructions[{key!r}]", key, v, _WORDS)
+    missing = [f for f in fields if f not in value]
+    if missing:
+        raise _fail(path, "constructions", f"has no {missing[0]!r}", f"add {missing[0]!r}")
+
+
 def check_lexicon(raw: object, path: str = "lexicon.json") -> None:
     """Raise ``LexiconError`` unless ``raw`` follows the hand-written lexicon's schema."""
     if not isinstance(raw, dict):
@@ -222,6 +284,8 @@ def check_lexicon(raw: object, path: str = "lexicon.json") -> None:
             _check_entries(path, key, value, NOUN_KEYS)
         elif kind == "words":
             _check_value(path, key, key, value, _WORDS)
+        elif kind == "constructions":
+            _check_constructions(path, value)
         elif kind == "word_groups":
             if not isinstance(value, list):
                 raise _fail(path, key, f"is {value!r}", "make it a list of word lists")
@@ -284,6 +348,7 @@ def _verb(e: dict, origin: str) -> VerbPattern:
         xcomp_object=bool(e.get("xcomp_object")), subject_roles=_tuple(e, "subject_roles"),
         subject_role_means=rel(e["subject_role_means"]) if e.get("subject_role_means") else None,
         reverse=bool(e.get("reverse")), origin=origin,
+        context=e.get("context"), mutual=bool(e.get("mutual")),
     )
 
 
@@ -349,4 +414,6 @@ def build_lexicon(raw: dict, cameo: dict | None = None) -> Lexicon:
         conditional_marks=f(raw["conditional_marks"]), pronouns=f(raw["pronouns"]),
         pronoun_gender=dict(raw["pronouns"]), gendered_words=dict(raw["gendered_words"]),
         first_person=f(raw["first_person"]), withdrawing_verbs=f(raw["withdrawing_verbs"]),
+        constructions=Constructions(**{k: dict(v) if isinstance(v, dict) else f(v)
+                                       for k, v in raw["constructions"].items() if not k.startswith("_")}),
     )

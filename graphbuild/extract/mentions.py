@@ -281,7 +281,10 @@ def _add_bare_surnames(doc: Doc, people: dict[str, PersonInfo], token_pid: dict[
     for t in doc:
         if t.i in token_pid or t.lower_ not in lasts or not t.is_title:
             continue
-        if t.pos_ != "PROPN" and not (t.pos_ in ("ADJ", "NOUN") and t.i > t.sent.start):
+        if t.pos_ != "PROPN" and not (t.pos_ in ("ADJ", "NOUN") and (
+                t.i > t.sent.start or t.ent_iob_ == "B"
+                or t.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "det" for c in t.children))):
+            # sentence-initial "Trump has said ...", "Cox will face ..." are often tagged NOUN
             continue
         if t.ent_iob_ == "I" and t.ent_type_ != "PERSON":
             continue  # inside a longer organisation name: "the Trump Organization"
@@ -332,6 +335,8 @@ class Resolver:
         self.doc, self.people, self.token_pid, self.lex = doc, people, token_pid, lex
         self.quote_of, self.speakers = quote_of, speakers  # token -> quote index; quote -> speaker pid
         self._cache: dict[int, tuple[str | None, str]] = {}
+        self.topics: dict[int, str] = {}  # quote index -> the person the quote is said of
+        self.ties: dict[tuple[str, str], set[str]] = {}  # (tie noun, owner) -> people
         self._want_gender: str | None = None  # set while a gendered pronoun is being resolved
         self._sent_start = {}
         for si, s in enumerate(doc.sents):
@@ -343,6 +348,18 @@ class Resolver:
         """Quote speakers, once known: "I" and "he" inside quotes resolve anew."""
         self.speakers.clear()
         self.speakers.update(speakers)
+        self._cache.clear()
+
+    def set_ties(self, ties: dict[tuple[str, str], set[str]]) -> None:
+        """What the article said of who runs against or succeeded whom: "his opponent",
+        "her predecessor" resolve through it when the owner has exactly one such tie."""
+        self.ties = dict(ties)
+        self._cache.clear()
+
+    def set_topics(self, topics: dict[int, str]) -> None:
+        """Who each quote is said of ("So says Clinton of her rival Sanders"): "he" and
+        "him" inside that quote are Sanders."""
+        self.topics = dict(topics)
         self._cache.clear()
 
     def person(self, tok: Token) -> str | None:
@@ -371,6 +388,11 @@ class Resolver:
             return self.speakers.get(q), "speaker"
         if low in self.lex.pronouns and tok.pos_ == "PRON":
             return self._pronoun(tok), "pronoun"
+        if low == "whose" and tok.dep_ == "poss":
+            # "Dan Golvach, whose son Spencer was murdered": the relative clause's antecedent
+            for anc in tok.ancestors:
+                if anc.dep_ == "relcl":
+                    return self._resolve(anc.head)[0], "pronoun"
         if low == "their" and tok.dep_ == "poss" and tok.head.lower_ in self.lex.kin_nouns:
             # "Nancy Bryce, their mother": a plural owner of a kin noun is one of the family;
             # elsewhere "their" is a group, never one person.
@@ -382,6 +404,12 @@ class Resolver:
             pid = self._role(tok)
             if pid:
                 return pid, "role"
+        if self.ties and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.constructions.tie_nouns:
+            for c in tok.children:
+                owner = self.person(c) if c.dep_ == "poss" else None
+                tied = self.ties.get((tok.lemma_.lower(), owner), set()) if owner else set()
+                if len(tied) == 1:
+                    return next(iter(tied)), "role"  # "accusing his opponent": the one he runs against
         return None, "none"
 
     def _recent(self, before: int, exclude: set[str], subjects_only: bool = False,
@@ -437,6 +465,34 @@ class Resolver:
                     return pid
         return None
 
+    def _governing_subject(self, tok: Token) -> str | None:
+        """'Sanders' campaign has been critical of X, claiming that the DNC favored his
+        challenger': with no person subject in its own clause, a possessive pronoun goes
+        to the subject of a clause above it (a person, or a person's campaign or office)."""
+        verb = tok
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        for _ in range(3):
+            if verb.dep_ in ("acl", "agent") and self.token_pid.get(verb.head.i) and verb.head.i < tok.i:
+                return self.token_pid[verb.head.i]  # "Udall, ... hit back by accusing his opponent"
+            if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "pcomp", "prep", "agent") or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            for c in verb.children:
+                if c.dep_ not in ("nsubj", "nsubjpass") or c.i > tok.i:
+                    continue
+                pid = self.token_pid.get(c.i)
+                if pid is None and c.lemma_.lower() in self.lex.voice_nouns:
+                    pid = next((self.token_pid[p.i] for p in c.children
+                                if p.dep_ == "poss" and self.token_pid.get(p.i)), None)
+                if pid and self._gender_fits(pid):
+                    return pid
+                if c.pos_ in ("PROPN", "NOUN") and pid is None:
+                    return None  # a subject that is no person: stop here
+        return None
+
     def _gender_fits(self, pid: str) -> bool:
         want = self._want_gender
         have = self.people[pid].gender
@@ -463,36 +519,70 @@ class Resolver:
         q = self.quote_of.get(tok.i)
         if q is not None and self.speakers.get(q):
             exclude.add(self.speakers[q])  # "he" in my quote is not me
+        if q is not None and self.topics.get(q) and self._gender_fits(self.topics[q]):
+            return self.topics[q]  # "'Nobody likes him,' so says Clinton of Sanders"
         main = self._main_subject_after(tok)
         if main and main not in exclude and main != self._clause_subject(tok):
             # "When Carlson pressed him ..., Sessions denied": a pronoun in a fronted
             # subordinate clause looks ahead to the main clause's subject.
             return main
         if tok.dep_ in ("nsubj", "nsubjpass"):
+            reporter = self._reporting_subject(tok)
+            if reporter and reporter not in exclude:
+                return reporter
             return (self._recent(tok.i, exclude, subjects_only=True, same_sentence=True)
                     or self._recent(tok.i, exclude, subjects_only=True, window=2)
                     or self._salient(tok.i, exclude))
+        if tok.dep_ == "poss" and tok.head.dep_ == "conj" and self.token_pid.get(tok.head.head.i) \
+                and self._gender_fits(self.token_pid[tok.head.head.i]):
+            return self.token_pid[tok.head.head.i]  # "Joe Biden and his son Hunter"
         if tok.dep_ == "poss" or tok.lower_ in ("himself", "herself"):
-            subj = self._clause_subject(tok)
+            subj = self._clause_subject(tok) or self._governing_subject(tok)
             if subj and subj not in exclude:
                 return subj
             return self._recent(tok.i, exclude)
         subj = self._clause_subject(tok)
         if subj:
             exclude = exclude | {subj}
-        return self._recent(tok.i, exclude, window=2) or self._salient(tok.i, exclude)
+        # "Liam Fox said the comments were at odds with Tony Blair's prediction. But Mr Clarke
+        # accused him ...": an object pronoun prefers a recent subject to a mere possessor.
+        return (self._recent(tok.i, exclude, same_sentence=True)
+                or self._recent(tok.i, exclude, subjects_only=True, window=1)
+                or self._recent(tok.i, exclude, window=2) or self._salient(tok.i, exclude))
+
+    def _reporting_subject(self, tok: Token) -> str | None:
+        """'Trump has said he fired Bolton': the subject of a reporting verb is the
+        antecedent of 'he' in its complement clause, when it is a named person of the
+        pronoun's gender."""
+        verb = tok.head
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.lex.speech_verbs | self.lex.constructions.belief_verbs:
+            return None
+        for c in verb.head.children:
+            if c.dep_ == "nsubj" and c.i < tok.i:
+                pid = self.token_pid.get(c.i) or (self.person(c) if self.how(c) in ("apposition", "role") else None)
+                if pid and self._gender_fits(pid):
+                    return pid
+        return None
 
     def _main_subject_after(self, tok: Token) -> str | None:
         # "Before his first meeting with Kim, Mr. Trump told reporters ...": a pronoun in a
         # fronted phrase looks ahead to the main clause's subject.
         node = tok
-        while node.head.i != node.i and node.dep_ != "prep":
+        while node.head.i != node.i and not (node.dep_ in ("prep", "advcl") and node.head.pos_ in ("VERB", "AUX")
+                                             and node.head.dep_ == "ROOT"):
             node = node.head
         root = node.head
-        if node.dep_ == "prep" and node.i < root.i and root.pos_ in ("VERB", "AUX") and node.i == node.sent.start:
+        if node.dep_ in ("prep", "advcl") and node.i < root.i and root.pos_ in ("VERB", "AUX") and \
+                not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in node.children) and \
+                node.lower_ not in ("as", "regarding", "concerning", "about"):  # "As for her meeting, Earnest said"
+            # "In April 2008, in the middle of his primary race against Clinton, Obama gave a
+            # speech", "Responding to questions ... where polls show he trails Cruz, Trump said":
+            # when only fronted phrases stand before the subject, the pronoun looks ahead.
             for c in root.children:
-                if c.dep_ == "nsubj" and c.i > tok.i and self.token_pid.get(c.i):
-                    return self.token_pid[c.i]
+                if c.dep_ == "nsubj" and c.i > tok.i and self.token_pid.get(c.i) and self._gender_fits(self.token_pid[c.i]):
+                    before = [d for d in root.children if d.i < c.i]
+                    if all(d.dep_ in ("prep", "punct", "npadvmod", "advmod", "cc", "advcl") for d in before):
+                        return self.token_pid[c.i]
         clause = tok
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
@@ -560,10 +650,15 @@ class Resolver:
         holders = [p for p in self.people.values() if role in p.roles]
         # "the Republican candidate" is not "Democratic congressional candidate Randy Bryce",
         # "the US president" not "the French president": a contradicting word rules a holder out.
+        same = self.lex.constructions.same_words  # "the GOP candidate" is "Republican candidate X"
+
+        def norm(words) -> set[str]:
+            return {same.get(w, w) for w in words}
+
         for group in self.lex.contrast_words:
-            said = set(phrase.split()) & group
+            said = norm(set(phrase.split()) & group)
             if said:
-                holders = [p for p in holders if not (p.title_words & group) or p.title_words & said]
+                holders = [p for p in holders if not (p.title_words & group) or norm(p.title_words & group) & said]
         if not holders:
             return None
         if len(holders) == 1:
