@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import InputPathError
+from .name_popups import drop_popups  # people hook
 from .records import Article, Rejection
 from .settings import resolve
 
@@ -94,6 +95,7 @@ def read_articles(paths: Iterable[str | Path], *, languages: str | None = None
     for path in input_files(paths):
         reader = readers.get(_kind(path))
         for item in reader(path) if reader else [_read_text(path)]:
+            item = drop_popups(item)  # people hook (graphbuild/name_popups.py): names glued to pop-up text
             if keep and isinstance(item, Article):
                 item = check_language(item, keep)
             yield item

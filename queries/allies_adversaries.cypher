@@ -7,8 +7,8 @@ CALL () {
   MATCH (p:Person)
   WHERE p.id = $person OR toLower($person) IN p.lookup
   RETURN p
-  ORDER BY CASE WHEN p.id = $person OR toLower(p.name) = toLower($person) THEN 0
-                WHEN toLower($person) IN [a IN p.aliases | toLower(a)] THEN 1 ELSE 2 END,
+  ORDER BY CASE WHEN $person IN p.name_keys THEN 0
+                WHEN $person IN p.alias_keys THEN 1 ELSE 2 END,
            COUNT { (p)--() } DESC, p.id
   LIMIT 1
 }

@@ -8,8 +8,8 @@ CALL () {
   MATCH (p:Person)
   WHERE p.id = $from OR toLower($from) IN p.lookup
   RETURN p AS a
-  ORDER BY CASE WHEN p.id = $from OR toLower(p.name) = toLower($from) THEN 0
-                WHEN toLower($from) IN [x IN p.aliases | toLower(x)] THEN 1 ELSE 2 END,
+  ORDER BY CASE WHEN $from IN p.name_keys THEN 0
+                WHEN $from IN p.alias_keys THEN 1 ELSE 2 END,
            COUNT { (p)--() } DESC, p.id
   LIMIT 1
 }
@@ -17,8 +17,8 @@ CALL () {
   MATCH (p:Person)
   WHERE p.id = $to OR toLower($to) IN p.lookup
   RETURN p AS b
-  ORDER BY CASE WHEN p.id = $to OR toLower(p.name) = toLower($to) THEN 0
-                WHEN toLower($to) IN [x IN p.aliases | toLower(x)] THEN 1 ELSE 2 END,
+  ORDER BY CASE WHEN $to IN p.name_keys THEN 0
+                WHEN $to IN p.alias_keys THEN 1 ELSE 2 END,
            COUNT { (p)--() } DESC, p.id
   LIMIT 1
 }

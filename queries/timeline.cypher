@@ -7,8 +7,8 @@ CALL () {
   MATCH (p:Person)
   WHERE p.id = $a OR toLower($a) IN p.lookup
   RETURN p AS pa
-  ORDER BY CASE WHEN p.id = $a OR toLower(p.name) = toLower($a) THEN 0
-                WHEN toLower($a) IN [x IN p.aliases | toLower(x)] THEN 1 ELSE 2 END,
+  ORDER BY CASE WHEN $a IN p.name_keys THEN 0
+                WHEN $a IN p.alias_keys THEN 1 ELSE 2 END,
            COUNT { (p)--() } DESC, p.id
   LIMIT 1
 }
@@ -16,8 +16,8 @@ CALL () {
   MATCH (p:Person)
   WHERE p.id = $b OR toLower($b) IN p.lookup
   RETURN p AS pb
-  ORDER BY CASE WHEN p.id = $b OR toLower(p.name) = toLower($b) THEN 0
-                WHEN toLower($b) IN [x IN p.aliases | toLower(x)] THEN 1 ELSE 2 END,
+  ORDER BY CASE WHEN $b IN p.name_keys THEN 0
+                WHEN $b IN p.alias_keys THEN 1 ELSE 2 END,
            COUNT { (p)--() } DESC, p.id
   LIMIT 1
 }

@@ -135,10 +135,12 @@ def run_query(name: str, params: dict[str, str] | None = None, *, driver: Any = 
 
     from ..errors import BackendError
     from ..settings import resolve
+    from . import cypher
     from .load import connect
 
     query = load_query(name, queries_dir)
     bound = query.bind(dict(params or {}))
+    bound = cypher.person_parameters(query.text, bound)  # people hook: names found as graphbuild.naming finds them
 
     def run(drv: Any, db: str) -> tuple[list[str], list[dict[str, Any]]]:
         try:
