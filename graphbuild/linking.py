@@ -174,20 +174,27 @@ def _compatible(name: str, entry, gender: str | None) -> bool:
     return True
 
 
+def _of_the_time(name: str, entry, day: date | None) -> bool:
+    """Someone who served long before the article is only named by their full written name:
+    "Charles Kennedy" in 2005 is not Charles A. Kennedy (House, 1907-1921)."""
+    from .kb.names import full_key
+
+    if day is None or not entry.offices or _near(entry, day, 40):
+        return True
+    return full_key(name) in {full_key(n) for n in (entry.name, *entry.variants)}
+
+
 def candidates(name: str, kb) -> tuple[list, bool]:
     """KB entries ``name`` may denote, and whether ``name`` is a full name (not a surname alone)."""
     p = split_name(name)
-    found: dict[str, object] = {}
+    found = {e.id: e for e in kb.by_name(name)}  # the name or a variant ("Don Jr.", "Jeb")
     if p.first and p.last:
-        for e in kb.by_name(name):
-            found[e.id] = e
         if not found:
-            for e in kb.by_first_last(p.first, p.last):
-                found[e.id] = e
+            found = {e.id: e for e in kb.by_first_last(p.first, p.last)}
         return list(found.values()), True
+    if found and not p.last:
+        return list(found.values()), True  # a first name with a suffix the KB knows: "Don Jr."
     if p.last:
-        for e in kb.by_name(name):  # a one-word variant ("Jeb", "Obama")
-            found[e.id] = e
         for e in kb.by_surname(p.last):
             found.setdefault(e.id, e)
     return list(found.values()), False
@@ -223,7 +230,7 @@ def choose(cues: PersonCues, day: date | None, kb):
     """The entry ``cues`` denote, or None (see the module doc)."""
     name = clean_name(cues.name)
     cands, full = candidates(name, kb)
-    cands = [e for e in cands if _compatible(name, e, cues.gender)]
+    cands = [e for e in cands if _compatible(name, e, cues.gender) and _of_the_time(name, e, day)]
     if not cands:
         return None
     exact_keys = {lookup_key(name)} | {lookup_key(n) for n in cues.names}
@@ -231,13 +238,13 @@ def choose(cues: PersonCues, day: date | None, kb):
                     key=lambda t: (-t[0], t[1]))
     best, runner_up = scored[0][0], (scored[1][0] if len(scored) > 1 else None)
     entry = scored[0][2]
-    if runner_up is not None and best <= runner_up:
-        return None
+    unique = runner_up is None or best > runner_up
     if full:
-        return entry if (len(scored) == 1 or best > 0) and best >= -0.5 else None
-    # A surname alone: evidence, or a single candidate who served near the article's date.
+        return entry if unique and (len(scored) == 1 or best > 0) and best >= -0.5 else None
+    # A surname alone: evidence, a single candidate who served near the article's date,
+    # or the most prominent bearer of the name on that date.
     if best >= 3.0:
-        return entry
+        return entry if unique else None
     if len(scored) == 1 and best >= 0:
         if day is not None and _near(entry, day, _NEAR_YEARS):
             return entry
@@ -402,3 +409,22 @@ def version() -> str:
         if path.is_file():
             h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
+
+
+def sitting_namesake(published: str | None):
+    """For the people step: ``surname -> (name, "m"/"f")`` of the president or vice
+    president in office on the article's date who has that surname, else None."""
+    day = _day(published)
+    if day is None:
+        return None
+    return lambda surname: _sitting(surname.lower(), day)
+
+
+@lru_cache(maxsize=4096)
+def _sitting(surname: str, day: date):
+    kb = _kb()
+    for role in ("president", "vice president"):
+        for e in kb.holders(role, on=day):
+            if split_name(e.name).last == surname:
+                return e.name, (e.gender or "").lower() or None
+    return None

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ModelNotFoundError
-from ..linking import link_people
+from ..linking import link_people, sitting_namesake
 from ..records import Article, Edge, EdgeEvidence, Mention, Modality, Person, PersonRef, Relation
 from ..settings import resolve
 from .lexicon import load_lexicon
@@ -58,7 +58,7 @@ _PENALTY = {"name": 0.0, "apposition": 0.03, "role": 0.1, "speaker": 0.08, "pron
 def relations_component(doc: Doc) -> Doc:
     lex = load_lexicon()
     names = find_names(doc, lex)
-    people, token_pid = cluster_people(doc, names, lex)
+    people, token_pid = cluster_people(doc, names, lex, sitting_namesake(doc._.graphbuild_date))
     quotes = find_quotes(doc)
     quote_of = {i: qi for qi, q in enumerate(quotes) for i in range(q.tok_start, q.tok_end)}
     resolver = Resolver(doc, people, token_pid, lex, quote_of, {})
@@ -110,7 +110,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-for _name in ("graphbuild", "graphbuild_people", "graphbuild_mentions", "graphbuild_cues"):
+for _name in ("graphbuild", "graphbuild_people", "graphbuild_mentions", "graphbuild_cues", "graphbuild_date"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 Language.component(
@@ -120,6 +120,14 @@ Language.component(
              "doc._.graphbuild_cues"],
     func=relations_component,
 )
+
+
+def _dated_doc(nlp: Language, text: str, art: Article) -> Doc:
+    """A tokenized Doc that knows its article's date (``doc._.graphbuild_date``), for the
+    people step: a bare surname of the sitting president is the president."""
+    doc = nlp.make_doc(text)
+    doc._.graphbuild_date = art.published
+    return doc
 
 
 def load_pipeline(model: str | None = None) -> Language:
@@ -170,7 +178,7 @@ def extract_edges(articles: Iterable[Article], nlp: Language | None = None, *,
         for art in articles:
             parts = _parts(art, max_chars)
             for n, (offset, text) in enumerate(parts):
-                yield text.translate(_STRAIGHTEN), (art, offset, len(parts) - 1 - n)
+                yield _dated_doc(nlp, text.translate(_STRAIGHTEN), art), (art, offset, len(parts) - 1 - n)
 
     pending: list[Edge] = []
     for doc, (art, offset, remaining) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
@@ -209,7 +217,7 @@ def extract_people(articles: Iterable[Article], nlp: Language | None = None, *,
     [('Sen. Lindsey Graham', 'title', 'lindsey-graham'), ('He', 'pronoun', 'lindsey-graham'), ('Chuck Hagel', 'name', 'chuck-hagel')]
     """
     nlp = nlp or load_pipeline()
-    texts = ((a.text.translate(_STRAIGHTEN), a) for a in articles)
+    texts = ((_dated_doc(nlp, a.text.translate(_STRAIGHTEN), a), a) for a in articles)
     for doc, art in nlp.pipe(texts, as_tuples=True, batch_size=resolve("batch_size", batch_size)):
         links = link_people(doc._.graphbuild_cues, art.published)
         people: dict[str, Person] = {}

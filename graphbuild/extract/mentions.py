@@ -181,8 +181,13 @@ def _roles_from_titles(titles: tuple[str, ...], lex: Lexicon) -> set[str]:
     return roles
 
 
-def cluster_people(doc: Doc, names: list[NameSpan], lex: Lexicon) -> tuple[dict[str, PersonInfo], dict[int, str]]:
-    """Merge name spans into people; return the people and a token -> person id map."""
+def cluster_people(doc: Doc, names: list[NameSpan], lex: Lexicon, namesake=None
+                   ) -> tuple[dict[str, PersonInfo], dict[int, str]]:
+    """Merge name spans into people; return the people and a token -> person id map.
+
+    ``namesake(surname)``: (name, gender) of the president or vice president in office on
+    the article's date with that surname, or None (``linking.sitting_namesake``).
+    """
     people: dict[str, PersonInfo] = {}
     span_pid: dict[int, str] = {}  # index into names -> pid
 
@@ -226,6 +231,13 @@ def cluster_people(doc: Doc, names: list[NameSpan], lex: Lexicon) -> tuple[dict[
                        and same_first(split_name(p.name).first, parts.first)]
         else:
             matches = by_last(word)
+            holder = namesake(word) if (namesake and matches) else None
+            if holder and not any(same_person(p.name, holder[0]) for p in matches):
+                # A bare "Trump" in a 2018 article that names only Melania Trump is the
+                # president, unless a title says otherwise ("Mrs. Trump").
+                said = {lex.gendered_words.get(t) for t in span.titles} - {None}
+                if not said or holder[1] in said:
+                    matches = []
         if len(matches) > 1:
             # One surname, several people: the first full name the article gives (its
             # subject, as a rule). Titles and counts are not known yet at this point.
@@ -233,7 +245,8 @@ def cluster_people(doc: Doc, names: list[NameSpan], lex: Lexicon) -> tuple[dict[
         if not matches and not parts.suffix:
             # A first name alone ("Bernie") is the article's one full name with that first name.
             firsts = [p for p in people.values() if len(p.tokens) > 1 and same_first(p.first_name, word)]
-            if len(firsts) == 1 and not span.titles:
+            titled = any(t in lex.title_roles or t in lex.honorifics for t in span.titles)
+            if len(firsts) == 1 and not titled:
                 matches = firsts
         if matches:
             pid = matches[0].pid
@@ -264,13 +277,13 @@ def cluster_people(doc: Doc, names: list[NameSpan], lex: Lexicon) -> tuple[dict[
         for i in range(span.start, span.end):
             token_pid[i] = pid
 
-    _add_bare_surnames(doc, people, token_pid, lex)
+    _add_bare_surnames(doc, people, token_pid, lex, namesake)
     _add_appositive_roles(doc, people, token_pid, lex)
     return people, token_pid
 
 
 def _add_bare_surnames(doc: Doc, people: dict[str, PersonInfo], token_pid: dict[int, str],
-                       lex: Lexicon) -> None:
+                       lex: Lexicon, namesake=None) -> None:
     """A known surname the model tagged as something else ("endorsing Brill") is still that person."""
     lasts: dict[str, list[PersonInfo]] = {}
     for p in people.values():
@@ -288,6 +301,14 @@ def _add_bare_surnames(doc: Doc, people: dict[str, PersonInfo], token_pid: dict[
         if nxt is not None and nxt.pos_ == "PROPN" and nxt.lower_ in lex.not_person_words:
             continue
         cands = lasts[t.lower_]
+        holder = namesake(t.lower_) if namesake else None
+        if holder and not any(same_person(p.name, holder[0]) or len(p.tokens) == 1 for p in cands):
+            # The sitting president's surname, in an article that names only a relative.
+            pid = person_id(t.text)
+            if pid not in people:
+                people[pid] = PersonInfo(pid, t.text, names={t.text: 0}, first=t.i)
+                lasts[t.lower_].append(people[pid])
+            cands = [people[pid]]
         best = max(cands, key=lambda p: (p.titled, p.count))
         token_pid[t.i] = best.pid
         best.count += 1
