@@ -107,3 +107,15 @@ class QueryNotFoundError(GraphbuildError):
 
 class QueryParameterError(GraphbuildError):
     """A query parameter that is missing or malformed."""
+
+
+class KnowledgeBaseError(GraphbuildError, ValueError):
+    """A knowledge-base entry (shipped data or a curation file) that breaks the schema of graphbuild/kb.
+
+    ``where`` names the entry (``path:line`` or ``path[entry 3]``), ``reason`` the bad
+    key or value and the fix.
+    """
+
+    def __init__(self, where: str, reason: str):
+        self.where, self.reason = where, reason
+        super().__init__(f"{where}: {reason}")
