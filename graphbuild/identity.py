@@ -162,6 +162,8 @@ def load_curation(path: str | Path) -> Curation:
     entries = []
     index: dict[str, Person] = {}
     apart: set[str] = set()
+    variant_of: dict[str, Person] = {}
+    shared: set[str] = set()
     for n, row in enumerate(rows, start=1):
         where = f"{path}: entry {n}"
         if not isinstance(row, dict) or not row.get("id") or not row.get("name"):
@@ -173,13 +175,25 @@ def load_curation(path: str | Path) -> Curation:
         if keep:
             apart.add(person.id)
         keys = {person.id: person.id, entry.id: entry.id}
-        keys.update((lookup_key(k), k) for k in (person.name, *entry.variants))
+        keys.update((lookup_key(k), k) for k in (person.name, *(row.get("aliases") or ())))
         for key, written in keys.items():
             other = index.get(key)
             if other is not None and other.id != person.id:
                 raise AliasFileError(str(path), f"{written!r} is given for both {other.id!r} and {person.id!r}; "
                                                 "keep it on one entry")
             index[key] = person
+        # KB variants copied from shipped entries may be shared ("George Bush"): such a
+        # variant names nobody, so it maps to no one rather than being an error.
+        for v in entry.variants:
+            key = lookup_key(v)
+            if key in shared or key in keys:
+                continue
+            if key in variant_of and variant_of[key].id != person.id:
+                shared.add(key)
+                index.pop(key, None)
+            elif key not in index:
+                variant_of[key] = person
+                index[key] = person
         if person.kb_id:
             index.setdefault(person.kb_id, person)
     return Curation(tuple(people), index, frozenset(apart), tuple(entries))

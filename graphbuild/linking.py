@@ -50,7 +50,8 @@ _AP_STATES = {
     "ri": "RI", "sc": "SC", "sd": "SD", "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA",
     "wash": "WA", "wva": "WV", "wis": "WI", "wyo": "WY", "dc": "DC",
 }
-_PARTY_TAG = re.compile(r"\b([RDI])\s*-\s*([A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*)?)")
+# The tag right after a name: "Sessions (R-Texas)", "Sessions, R-Ala.,".
+_OWN_TAG = re.compile(r"^\s*[(,]\s*([RDI])\s*-\s*([A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*)?)")
 _PARTY_WORDS = {"republican": "republican", "republicans": "republican", "gop": "republican",
                 "democrat": "democrat", "democratic": "democrat", "democrats": "democrat",
                 "independent": "independent"}
@@ -85,8 +86,10 @@ def _states(cues: PersonCues) -> set[str]:
     by_name = {v.lower(): k for k, v in US_STATES.items()}
     found: set[str] = set()
     text = " ".join(cues.context)
-    for m in _PARTY_TAG.finditer(text):
-        found |= _state_of(m.group(2), by_name)
+    for c in cues.context:
+        m = _OWN_TAG.match(c)
+        if m:
+            found |= _state_of(m.group(2), by_name)
     words = [w.strip(".,;:()").lower() for w in (*cues.words, *text.split())]
     for i, w in enumerate(words):
         two = f"{w} {words[i + 1]}" if i + 1 < len(words) else ""
@@ -109,8 +112,10 @@ def _state_of(word: str, by_name: dict[str, str]) -> set[str]:
 
 def _parties(cues: PersonCues) -> set[str]:
     found = {_PARTY_WORDS[w] for w in cues.words if w in _PARTY_WORDS}
-    for m in _PARTY_TAG.finditer(" ".join(cues.context)):
-        found.add({"R": "republican", "D": "democrat", "I": "independent"}[m.group(1)])
+    for c in cues.context:
+        m = _OWN_TAG.match(c)
+        if m:
+            found.add({"R": "republican", "D": "democrat", "I": "independent"}[m.group(1)])
     return found
 
 
@@ -179,9 +184,14 @@ def _of_the_time(name: str, entry, day: date | None) -> bool:
     "Charles Kennedy" in 2005 is not Charles A. Kennedy (House, 1907-1921)."""
     from .kb.names import full_key
 
-    if day is None or not entry.offices or _near(entry, day, 40):
+    if not entry.offices:
         return True
-    return full_key(name) in {full_key(n) for n in (entry.name, *entry.variants)}
+    if (day is not None and _near(entry, day, 40)) or (day is None and _modern(entry)):
+        return True
+    # The KB's own name, or a variant fuller than first and last name ("Charles Kennedy"
+    # is a variant of Charles A. Kennedy that proves nothing).
+    return full_key(name) in {full_key(n) for n in (entry.name, *entry.variants)
+                              if n == entry.name or len(n.split()) > 2}
 
 
 def candidates(name: str, kb) -> tuple[list, bool]:
@@ -189,8 +199,12 @@ def candidates(name: str, kb) -> tuple[list, bool]:
     p = split_name(name)
     found = {e.id: e for e in kb.by_name(name)}  # the name or a variant ("Don Jr.", "Jeb")
     if p.first and p.last:
-        if not found:
-            found = {e.id: e for e in kb.by_first_last(p.first, p.last)}
+        for e in kb.by_first_last(p.first, p.last):
+            found.setdefault(e.id, e)
+        if not found and not p.middle:
+            # Two words may be a double surname: "Wasserman Schultz".
+            tail = " " + lookup_key(name)
+            return [e for e in kb.by_surname(p.last) if (" " + lookup_key(e.name)).endswith(tail)], False
         return list(found.values()), True
     if found and not p.last:
         return list(found.values()), True  # a first name with a suffix the KB knows: "Don Jr."

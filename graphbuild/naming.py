@@ -16,11 +16,12 @@ Naming:
 - ``person_id``: a stable id from a name: its words without middle initials,
   a generational suffix kept ("Donald Trump Jr." is not Donald Trump).
 
-Finding: ``lookup_key`` folds case, accents, punctuation, titles and middle
-initials, so "Donald J. Trump", "donald trump" and "President Donald Trump"
-are one key; ``lookup_keys`` are the keys a person answers to (names,
-aliases, and the surname alone); ``best_match`` ranks people for a query:
-an exact name first, then an alias, then a surname, ties to more evidence.
+Finding: ``lookup_key`` folds case, accents, punctuation and titles, so
+"President Donald J. Trump" and "donald j trump" are one key; ``lookup_keys``
+are the keys a person answers to: each name and alias as written and without
+middle names ("donald trump"), ids, and the surname alone; ``best_match``
+ranks people for a query: a name first, then an alias, then a surname, ties
+to more evidence.
 
 >>> clean_name("Moderator Martha Raddatz"), clean_name("Trump Trump"), clean_name("Sgt")
 ('Martha Raddatz', 'Trump', '')
@@ -28,7 +29,7 @@ an exact name first, then an alias, then a surname, ties to more evidence.
 ('joseph-biden', 'donald-trump-jr', 'beto-orourke')
 >>> canonical_name(["Trump", "Donald J. Trump", "Donald Trump"])
 'Donald J. Trump'
->>> lookup_key("President Donald J. Trump") == lookup_key("donald trump")
+>>> lookup_key("President Donald J. Trump") == lookup_key("donald j. trump")
 True
 """
 
@@ -178,43 +179,53 @@ def canonical_name(names: Iterable[str]) -> str:
 
 
 def lookup_key(text: str) -> str:
-    """The form a name is looked up by: folded, no titles, punctuation or middle initials.
+    """The form a name is looked up by: folded, without titles or punctuation.
 
-    >>> lookup_key("Sen. LINDSEY O. Graham"), lookup_key("jeff-sessions"), lookup_key("Q22686")
-    ('lindsey graham', 'jeff sessions', 'q22686')
+    >>> lookup_key("Sen. LINDSEY O. Graham"), lookup_key("jeff-sessions"), lookup_key("George H.W. Bush")
+    ('lindsey o graham', 'jeff sessions', 'george h w bush')
     """
     cleaned = clean_name(text.replace("-", " ")) or text
     words = [_bare(w) for w in _WORD.findall(cleaned.replace(".", ". "))]
-    words = [w.replace("'", "").replace("’", "") for w in words if w]
-    if len(words) > 2:
-        words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
-    return " ".join(words)
+    return " ".join(w.replace("'", "").replace("’", "") for w in words if w)
+
+
+def loose_key(text: str) -> str:
+    """``lookup_key`` without middle names: first name, surname, suffix.
+
+    >>> loose_key("President Donald J. Trump"), loose_key("donald-trump")
+    ('donald trump', 'donald trump')
+    """
+    return name_key(text.replace("-", " ")) if not re.fullmatch(r"[A-Za-z]+\d+", text.strip()) else lookup_key(text)
+
+
+def _forms(name: str) -> set[str]:
+    """A name's keys: as written, and without middle names ("donald j trump", "donald trump")."""
+    return {k for k in (lookup_key(name), loose_key(name)) if k}
 
 
 def name_keys(name: str, ids: Iterable[str] = ()) -> list[str]:
     """The keys that find a person first (``match_tier`` 0): their name and ids."""
-    return sorted({k for k in (lookup_key(name), *(lookup_key(i) for i in ids if i)) if k})
+    return sorted(_forms(name) | {lookup_key(i) for i in ids if i} - {""})
 
 
 def alias_keys(aliases: Iterable[str]) -> list[str]:
     """The keys that find a person next (``match_tier`` 1): their other names."""
-    return sorted({k for k in (lookup_key(a) for a in aliases) if k})
+    return sorted(set().union(*(_forms(a) for a in aliases)) if aliases else set())
+
+
+def surname_keys(names: Iterable[str]) -> list[str]:
+    """The keys that find a person last (``match_tier`` 2): their surnames alone."""
+    return sorted({split_name(n).last for n in names} - {""})
 
 
 def lookup_keys(name: str, aliases: Iterable[str] = (), ids: Iterable[str] = ()) -> list[str]:
-    """Every key a person answers to, sorted: name, aliases, ids, and the surname alone."""
-    keys: set[str] = set()
-    for n in (name, *aliases):
-        k = lookup_key(n)
-        if k:
-            keys.add(k)
-            p = split_name(n)
-            if p.last:
-                keys.add(p.last)
-    for i in ids:
-        if i:
-            keys.add(lookup_key(i))
-    return sorted(keys)
+    """Every key a person answers to, sorted: name, aliases, ids, and the surname alone.
+
+    >>> lookup_keys("Donald Trump", ["Donald J. Trump"], ["donald-trump", "Q22686"])
+    ['donald j trump', 'donald trump', 'q22686', 'trump']
+    """
+    aliases = list(aliases)
+    return sorted(set(name_keys(name, ids)) | set(alias_keys(aliases)) | set(surname_keys([name, *aliases])))
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,15 +239,22 @@ class Candidate:
 
 
 def match_tier(query: str, c: Candidate) -> int | None:
-    """0: id or name; 1: an alias; 2: the surname alone; None: no match."""
-    q = lookup_key(query)
+    """0: the name (or id) as written; 1: an alias as written; 2: a name or alias
+    without middle names, or the surname alone; None: no match.
+
+    "George W. Bush" finds George W. Bush first; "George Bush" either Bush
+    (more evidence wins); "Donald J. Trump" finds Donald Trump.
+    """
+    q, loose = lookup_key(query), loose_key(query)
     if not q:
         return None
-    if query.strip().casefold() == c.id.casefold() or q == lookup_key(c.id) or q == lookup_key(c.name):
+    names = name_keys(c.name, [c.id])
+    if query.strip().casefold() == c.id.casefold() or q in names:
         return 0
-    if any(q == lookup_key(a) for a in c.aliases):
+    aliases = alias_keys(c.aliases)
+    if q in aliases:
         return 1
-    if q in {split_name(n).last for n in (c.name, *c.aliases)}:
+    if loose in names or loose in aliases or q in surname_keys([c.name, *c.aliases]):
         return 2
     return None
 

@@ -5,10 +5,10 @@
 //   person: a name, alias or surname, any case (e.g. "Trump")
 CALL () {
   MATCH (p:Person)
-  WHERE p.id = $person OR toLower($person) IN p.lookup
+  WHERE p.id = $person OR toLower($person) IN p.lookup OR $person_loose IN p.lookup
   RETURN p
   ORDER BY CASE WHEN $person IN p.name_keys THEN 0
-                WHEN $person IN p.alias_keys THEN 1 ELSE 2 END,
+                WHEN $person IN p.alias_keys THEN 1 WHEN $person_loose IN p.lookup THEN 2 ELSE 3 END,
            COUNT { (p)--() } DESC, p.id
   LIMIT 1
 }

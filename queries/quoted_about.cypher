@@ -7,7 +7,7 @@ WHERE r.speaker IS NOT NULL
 MATCH (speaker:Person {id: r.speaker})
 WITH speaker, s, t, r
 WHERE $person = ''
-   OR any(x IN [s, t, speaker] WHERE x.id = $person OR toLower($person) IN x.lookup)
+   OR any(x IN [s, t, speaker] WHERE x.id = $person OR toLower($person) IN x.lookup OR $person_loose IN x.lookup)
 RETURN speaker.name AS speaker,
        [x IN [s, t] WHERE x <> speaker | x.name] AS about,
        s.name AS source, type(r) AS relation, t.name AS target, r.modality AS modality,

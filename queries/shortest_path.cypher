@@ -6,19 +6,19 @@
 //   to: a name, alias or surname, any case (e.g. "Warren")
 CALL () {
   MATCH (p:Person)
-  WHERE p.id = $from OR toLower($from) IN p.lookup
+  WHERE p.id = $from OR toLower($from) IN p.lookup OR $from_loose IN p.lookup
   RETURN p AS a
   ORDER BY CASE WHEN $from IN p.name_keys THEN 0
-                WHEN $from IN p.alias_keys THEN 1 ELSE 2 END,
+                WHEN $from IN p.alias_keys THEN 1 WHEN $from_loose IN p.lookup THEN 2 ELSE 3 END,
            COUNT { (p)--() } DESC, p.id
   LIMIT 1
 }
 CALL () {
   MATCH (p:Person)
-  WHERE p.id = $to OR toLower($to) IN p.lookup
+  WHERE p.id = $to OR toLower($to) IN p.lookup OR $to_loose IN p.lookup
   RETURN p AS b
   ORDER BY CASE WHEN $to IN p.name_keys THEN 0
-                WHEN $to IN p.alias_keys THEN 1 ELSE 2 END,
+                WHEN $to IN p.alias_keys THEN 1 WHEN $to_loose IN p.lookup THEN 2 ELSE 3 END,
            COUNT { (p)--() } DESC, p.id
   LIMIT 1
 }

@@ -93,18 +93,23 @@ def person_parameters(text: str, params: dict) -> dict:
     (``toLower($a) IN p.lookup``), so "Donald J. Trump", "donald trump" and
     "President Trump" find whom the graph files and the map find.
 
+    Each such parameter ``a`` also gets ``a_loose`` (``naming.loose_key``: no
+    middle names), which a query matches when the written form finds nobody,
+    ranking as ``naming.match_tier`` does.
+
     >>> person_parameters("WHERE toLower($a) IN p.lookup AND r.x = $limit", {"a": "Donald J. Trump", "limit": 3})
-    {'a': 'donald trump', 'limit': 3}
+    {'a': 'donald j trump', 'limit': 3, 'a_loose': 'donald trump'}
     """
     import re
 
-    from ..naming import lookup_key
+    from ..naming import lookup_key, loose_key
 
     out = dict(params)
     for name, value in params.items():
-        if isinstance(value, str) and value and re.search(
+        if isinstance(value, str) and re.search(
                 rf"(?:toLower\(\${name}\)|\${name})\s+IN\s+\w+\.lookup\b", text):
-            out[name] = lookup_key(value) or value
+            out[name] = (lookup_key(value) or value) if value else value
+            out[f"{name}_loose"] = (loose_key(value) or out[name]) if value else value
     return out
 
 
