@@ -163,18 +163,18 @@ def _compatible(name: str, entry, gender: str | None) -> bool:
     mine = split_name(name)
     theirs = split_name(entry.name)
     if mine.suffix != theirs.suffix and (mine.suffix or theirs.suffix in ("jr", "sr")):
-        # Donald Trump Jr. is not Donald Trump; Robert Mueller may be Robert S. Mueller III.
-        if not any(split_name(v).suffix == mine.suffix for v in entry.variants):
-            return False
+        # Donald Trump Jr. is not Donald Trump, nor Robert F. Kennedy Jr. his father;
+        # Robert Mueller may be Robert S. Mueller III.
+        return False
     if gender and entry.gender and gender.upper() != entry.gender:
         return False
     initials = {m[:1] for m in mine.middle}
     if initials:
         # Written middle names must agree with some written form of the entry.
-        forms = [split_name(n) for n in (entry.name, *entry.variants)]
-        if not any({m[:1] for m in f.middle} >= initials or not f.middle for f in forms):
-            return False
-        if all(f.middle and {m[:1] for m in f.middle} != initials for f in forms):
+        # Written middle names must agree with the entry's, where the KB knows them:
+        # John F. Kennedy is not John (Neely) Kennedy.
+        known = [{m[:1] for m in f.middle} for f in map(split_name, (entry.name, *entry.variants)) if f.middle]
+        if known and not any(k >= initials for k in known):
             return False
     return True
 
@@ -184,8 +184,8 @@ def _of_the_time(name: str, entry, day: date | None) -> bool:
     "Charles Kennedy" in 2005 is not Charles A. Kennedy (House, 1907-1921)."""
     from .kb.names import full_key
 
-    if not entry.offices:
-        return True
+    if not entry.offices or any(_weight(o.role) >= 4 for o in entry.offices):
+        return True  # presidents and vice presidents are named in every era
     if (day is not None and _near(entry, day, 40)) or (day is None and _modern(entry)):
         return True
     # The KB's own name, or a variant fuller than first and last name ("Charles Kennedy"
@@ -283,13 +283,14 @@ def _weight(role: str) -> int:
 
 def _most_prominent(cands: list, day: date | None):
     """A bare surname in the news names its most prominent bearer of the day: the one
-    whose office within two years of ``day`` outranks every other's by a clear step
-    ("Trump" in 2018 is the president, not the first lady). Undated: nobody."""
+    whose office near ``day`` outranks every other's by a clear step ("Trump" in 2018
+    is the president, not the first lady; "Clinton" in 2016 the former secretary of
+    state, her husband's presidency being 15 years past). Undated: nobody."""
     if day is None:
         return None
     ranked = []
     for e in cands:
-        w = max((_weight(o.role) for o in e.offices if _office_near(o, day, 2)), default=0)
+        w = max((_weight(o.role) for o in e.offices if _office_near(o, day, _NEAR_YEARS)), default=0)
         ranked.append((w, e))
     ranked.sort(key=lambda t: -t[0])
     if ranked and ranked[0][0] >= 3 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
@@ -338,6 +339,22 @@ def person_of(entry) -> Person:
                   kb_id=entry.id, party=entry.party, offices=entry.offices)
 
 
+# Words in front of a one-word name that make it someone: "Mr. Wertheimer", "Sen. Lowey".
+_NAMING_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "sen", "senator",
+                            "rep", "representative", "congressman", "congresswoman", "gov", "governor",
+                            "president", "secretary", "judge", "justice", "gen", "general", "speaker",
+                            "mayor", "ambassador", "minister", "chancellor", "director", "chairman",
+                            "chairwoman", "leader", "sgt", "lt", "col", "capt", "adm", "prof", "rev"})
+
+
+def _lone_word(cues: PersonCues) -> bool:
+    """A one-word name that the KB does not hold and no title makes someone ("Watson",
+    "Ready", "Michelle"): it names nobody a reader could identify."""
+    if len(clean_name(cues.name).split()) != 1:
+        return False
+    return not any(w.strip(".").lower() in _NAMING_TITLES for w in cues.words)
+
+
 def is_nobody(name: str, kb) -> bool:
     """A "name" that is a title, place or group, not a person."""
     cleaned = clean_name(name)
@@ -357,7 +374,7 @@ def link_article(people: Sequence[PersonCues], published: str | None, kb=None) -
         entry = choose(cues, day, kb) if cues.name else None
         if entry is not None:
             out[cues.id] = person_of(entry)
-        elif not cues.name or is_nobody(cues.name, kb):
+        elif not cues.name or is_nobody(cues.name, kb) or _lone_word(cues):
             out[cues.id] = None
         else:
             name = clean_name(cues.name)
