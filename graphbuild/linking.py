@@ -344,7 +344,8 @@ _NAMING_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lor
                             "rep", "representative", "congressman", "congresswoman", "gov", "governor",
                             "president", "secretary", "judge", "justice", "gen", "general", "speaker",
                             "mayor", "ambassador", "minister", "chancellor", "director", "chairman",
-                            "chairwoman", "leader", "sgt", "lt", "col", "capt", "adm", "prof", "rev"})
+                            "chairwoman", "leader", "sgt", "lt", "col", "capt", "adm", "prof", "rev",
+                            "king", "queen", "prince", "princess", "pope", "emir", "sheikh", "ayatollah"})
 
 
 def _lone_word(cues: PersonCues) -> bool:
