@@ -162,9 +162,12 @@ def _held(entry, day: date | None) -> bool:
 def _compatible(name: str, entry, gender: str | None) -> bool:
     mine = split_name(name)
     theirs = split_name(entry.name)
-    if mine.suffix != theirs.suffix and (mine.suffix or theirs.suffix in ("jr", "sr")):
-        # Donald Trump Jr. is not Donald Trump, nor Robert F. Kennedy Jr. his father;
-        # Robert Mueller may be Robert S. Mueller III.
+    # Donald Trump Jr. is not Donald Trump, nor Robert F. Kennedy Jr. his father;
+    # Robert S. Mueller III is the KB's Robert Mueller when a variant says so.
+    if mine.suffix and mine.suffix != theirs.suffix and \
+            not any(split_name(v).suffix == mine.suffix for v in entry.variants):
+        return False
+    if not mine.suffix and theirs.suffix in ("jr", "sr"):
         return False
     if gender and entry.gender and gender.upper() != entry.gender:
         return False
@@ -218,7 +221,7 @@ def score(entry, cues: PersonCues, day: date | None, kb, exact: bool) -> float:
     """How much the article says ``cues`` is ``entry``."""
     s = 0.0
     if exact:
-        s += 1.0
+        s += 2.0  # the name as written outweighs a namesake in office that day (Al Gore)
     roles = _roles(cues, kb)
     matched = [o for o in entry.offices if o.role in roles]
     if matched:

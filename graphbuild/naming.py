@@ -49,6 +49,7 @@ moderator host anchor judge justice chief speaker leader chairman chairwoman cha
 mayor former then late acting interim first u.s us former-president prime minister chancellor
 ambassador prosecutor counsel candidate nominee democrat republican democratic independent
 sheriff detective professor prof pastor father bishop cardinal pope king queen prince princess
+treasurer comptroller auditor commissioner
 emir sheikh ayatollah minority majority whip state house senate gop the a an
 """.split())
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
