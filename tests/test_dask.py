@@ -74,6 +74,5 @@ def test_extract_bag_gives_one_id_per_person_across_partitions(cluster):
         apart = extract_bag(db.from_sequence(recs, npartitions=2), merge_people=False).compute(scheduler=client)
     assert {(e["article"]["id"], e["source"]["id"], e["target"]["id"]) for e in edges} == {
         ("a", "donald-trump", "james-comey"), ("b", "donald-trump", "james-comey")}
-    # One name per person across the bag (the fullest); per article without the merge.
-    assert {e["target"]["name"] for e in edges} == {"James B. Comey"}
-    assert {e["target"]["name"] for e in apart} == {"James Comey", "James B. Comey"}
+    # Linked to the knowledge base, each article already names Comey by the KB's name.
+    assert {e["target"]["name"] for e in edges} == {e["target"]["name"] for e in apart} == {"James Comey"}
