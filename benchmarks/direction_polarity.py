@@ -125,7 +125,7 @@ def main() -> None:
     articles = [Article(id=f"dsa-{i}", text=p.text) for i, p in enumerate(person_pairs)]
     gold, pred = [], []
     errors = []
-    for pair, (article, edges) in zip(person_pairs, extract_edges(articles, nlp, min_confidence=args.min_confidence)):
+    for pair, (_article, edges) in zip(person_pairs, extract_edges(articles, nlp, min_confidence=args.min_confidence)):
         names = {e.source.name for e in edges} | {e.target.name for e in edges}
 
         def name_at(span, text=pair.text, names=names):

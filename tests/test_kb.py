@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from graphbuild.errors import GraphbuildError, KnowledgeBaseError
-from graphbuild.kb import KBEntry, Office, entry_from_dict, entry_to_dict, load_kb
+from graphbuild.kb import KBEntry, Office, entry_from_dict, entry_to_dict, load_kb, read_entries
 
 SOURCES = Path(__file__).resolve().parents[1].parent / "shared" / "sources"
 
@@ -80,6 +80,25 @@ def test_president_and_attorney_general_by_date(kb):
     assert [e.name for e in kb.holders("AG", date(2019, 6, 1))] == ["William Barr"]
     everyone = {e.name for e in kb.holders("president", None)}
     assert {"George Washington", "Barack Obama", "Joe Biden"} <= everyone
+
+
+def test_role_phrases_resolve_by_date_and_stay_ambiguous_when_the_word_is(kb):
+    assert [e.name for e in kb.holders("the Senate majority leader", date(2016, 6, 1))] == [
+        "Mitch McConnell"]
+    assert [e.name for e in kb.holders("House Speaker", date(2016, 6, 1))] == ["Paul Ryan"]
+    both = {e.name for e in kb.holders("majority leader", date(2016, 6, 1))}
+    assert both == {"Mitch McConnell", "Kevin McCarthy"}  # Senate or House: the caller decides
+    assert kb.holders("president", date(2012, 6, 1), country="GBR") == ()
+
+
+@pytest.mark.parametrize("role", ["president", "vice president", "secretary of state",
+                                  "secretary of defense", "attorney general", "chief of staff",
+                                  "national security adviser", "speaker of the house"])
+def test_one_holder_of_a_national_office_at_a_time(kb, role):
+    for year in range(1977, 2026):
+        for month in (2, 8):
+            holders = kb.holders(role, date(year, month, 15))
+            assert len(holders) <= 1, (role, year, month, [e.name for e in holders])
 
 
 def test_holders_by_state(kb):
@@ -166,6 +185,32 @@ def test_extra_entries_extend_and_override(kb):
     assert local.by_name("Anthony Blair") == (renamed,)
     assert kb.by_name("Patricia Examplewoman") == ()  # the shipped KB is untouched
     assert load_kb() is kb
+
+
+def test_curation_file_json_and_yaml(tmp_path, kb):
+    good = tmp_path / "people.yaml"
+    good.write_text("people:\n  - id: local:A\n    name: Ann Example\n"
+                    "    offices: [{role: mayor, start: 2001-01-01}]\n", encoding="utf-8")
+    (entry,) = read_entries(good)
+    assert entry.offices[0].start == date(2001, 1, 1) and entry.name == "Ann Example"
+    bad = tmp_path / "people.json"
+    bad.write_text('[{"id": "local:A", "name": "Ann Example"}, {"id": "local:B", "nmae": "B"}]',
+                   encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"people\.json\[entry 1\].*'nmae'.*'name'"):
+        read_entries(bad)
+
+
+def test_curated_people_are_not_copies_of_source_people(kb):
+    """A curated: entry named like a source entry of its country must be a known namesake."""
+    from graphbuild.kb.names import full_key
+
+    namesakes = {"Anthony Kennedy"}  # the justice, not the 19th-century senator
+    for e in kb:
+        if not e.id.startswith("curated:"):
+            continue
+        same = [x.id for x in kb.by_name(e.name)
+                if x.id != e.id and full_key(x.name) == full_key(e.name) and x.country == e.country]
+        assert not same or e.name in namesakes, (e.id, same)
 
 
 def test_curated_people_fill_gaps_of_the_sources(kb):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..naming import TITLE_WORDS, person_id, same_first, same_person, split_name
 from ..records import Mention, MentionKind, Person, PersonCues
@@ -430,7 +430,6 @@ class Resolver:
                 same_sentence: bool = False, window: int = 3) -> str | None:
         """The person mentioned most recently before token ``before`` (within 3 sentences)."""
         sent = self._sent_start.get(before, 0)
-        q = self.quote_of.get(before)
         for i in range(before - 1, -1, -1):
             si = self._sent_start.get(i, 0)
             if sent - si > window or (same_sentence and si != sent):

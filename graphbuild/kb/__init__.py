@@ -17,7 +17,8 @@ True
 (True, True)
 """
 
-from .entries import KBEntry, Office, entry_from_dict, entry_to_dict
+from .entries import KBEntry, Office, entry_from_dict, entry_to_dict, read_entries
 from .lookup import KnowledgeBase, load_kb
 
-__all__ = ["KBEntry", "KnowledgeBase", "Office", "entry_from_dict", "entry_to_dict", "load_kb"]
+__all__ = ["KBEntry", "KnowledgeBase", "Office", "entry_from_dict", "entry_to_dict", "load_kb",
+           "read_entries"]

@@ -7,7 +7,7 @@ Usage::
 ``SOURCES_DIR`` holds ``us-congress/`` (congress-legislators: legislators-current.yaml,
 legislators-historical.csv, executive.yaml; CC0), ``cabinet/cabinet-turnover.csv``
 (FiveThirtyEight, CC BY 4.0) and ``petrarch2/`` (Phoenix actor and agent
-dictionaries, MIT). It defaults to ``../shared/sources`` next to the repository.
+dictionaries, MIT). It defaults to the workspace's ``shared/sources`` beside the repository.
 ``--out`` defaults to this package's folder. Two files are written:
 
 - ``people.jsonl.gz``: every person (rows in the field order of
@@ -46,11 +46,18 @@ from typing import Any, Iterable
 
 from ..errors import KnowledgeBaseError
 from .entries import ENTRY_KEYS, KBEntry, Office, entry_from_dict, entry_to_dict, entry_to_row
-from .names import (first_name_forms, full_key, index_keys, loose_key, name_tokens,
-                    surname_keys)
-from .tables import (CABINET_ROLES, EXTRA_GROUPS, EXTRA_PLACES, NOT_ROLES,
-                     PHOENIX_SECTION_ROLES, PHOENIX_SECTORS, ROLE_MODIFIERS, ROLE_WORDS,
-                     US_STATES)
+from .names import SUFFIXES, first_name_forms, full_key, index_keys, loose_key, name_tokens, surname_keys
+from .tables import (
+    CABINET_ROLES,
+    EXTRA_GROUPS,
+    EXTRA_PLACES,
+    NOT_ROLES,
+    PHOENIX_SECTION_ROLES,
+    PHOENIX_SECTORS,
+    ROLE_MODIFIERS,
+    ROLE_WORDS,
+    US_STATES,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_SOURCES = PACKAGE_DIR.parent.parent.parent / "shared" / "sources"
@@ -58,7 +65,7 @@ PEOPLE_FILE = "people.jsonl.gz"
 WORDS_FILE = "words.json.gz"
 CURATED_FILE = PACKAGE_DIR / "curated.json"
 SCHEMA = 1
-INDEX_NAMES = ("full", "loose", "surname", "first_last", "role")
+INDEX_NAMES = ("full", "loose", "surname", "role")
 
 
 # ---------------------------------------------------------------- people in progress
@@ -131,9 +138,14 @@ def _merge_spans(offices: list[Office], gap_days: int = 7) -> list[Office]:
 
 
 def congress_variants(first: str, middle: str | None, last: str, suffix: str | None,
-                      nickname: str | None, official: str | None) -> list[str]:
-    """Every written form of a name given in parts: official, nickname, with/without middle."""
-    sfx = [f" {suffix}", ""] if suffix else [""]
+                      nickname: str | None, official: str | None,
+                      known_without_suffix: bool = True) -> list[str]:
+    """Every written form of a name given in parts: official, nickname, with/without middle.
+
+    Forms without the suffix are added only when the person is known without it
+    (Joe Biden is "Joseph R. Biden Jr."; Franklin D. Roosevelt Jr. is not FDR).
+    """
+    sfx = [f" {suffix}", ""] if suffix and known_without_suffix else [f" {suffix}" if suffix else ""]
     firsts = [first] + ([nickname] if nickname and nickname != first else [])
     if len(first.rstrip(".")) == 1 and middle:  # "J. Danforth Quayle" goes by "Danforth"
         firsts.append(middle)
@@ -154,6 +166,19 @@ def _display_name(wikipedia: str | None, first: str, last: str, nickname: str | 
         return re.sub(r"\s*\(.*\)\s*$", "", wikipedia).strip()
     name = f"{nickname or first} {last}"
     return f"{name} {suffix}" if suffix else name
+
+
+def _display_suffix(display: str) -> str | None:
+    """"Sr." of "Howard Baker Sr.": a suffix the display name adds to tell namesakes apart."""
+    last = display.split()[-1] if display.split() else ""
+    return last if name_tokens(last)[0] and name_tokens(last)[0][0] in SUFFIXES else None
+
+
+def _known_without_suffix(display: str, suffix: str | None) -> bool:
+    """True when the display name (Wikipedia's title) leaves the suffix out."""
+    if not suffix:
+        return True
+    return name_tokens(display)[1] == ""
 
 
 ROLE_OF_TERM = {"sen": "senator", "rep": "representative", "prez": "president",
@@ -188,8 +213,10 @@ def _person_from_yaml(rec: dict) -> Person:
     p.govtrack = str(ids["govtrack"]) if ids.get("govtrack") else None
     p.gender = bio.get("gender")
     p.birthday = _d(bio.get("birthday"))
-    p.add_variants(congress_variants(first, nm.get("middle"), last, nm.get("suffix"),
-                                     nm.get("nickname"), nm.get("official_full")))
+    suffix = nm.get("suffix") or _display_suffix(name)
+    p.add_variants(congress_variants(first, nm.get("middle"), last, suffix,
+                                     nm.get("nickname"), nm.get("official_full"),
+                                     _known_without_suffix(name, suffix)))
     return p
 
 
@@ -221,10 +248,11 @@ def read_congress(src: Path, people: dict[str, Person]) -> None:
             p.govtrack = row.get("govtrack_id") or None
             p.gender = row.get("gender") or None
             p.birthday = _d(row.get("birthday"))
+            suffix = row.get("suffix") or _display_suffix(name)
             p.add_variants(congress_variants(first, row.get("middle_name") or None, last,
-                                             row.get("suffix") or None,
-                                             row.get("nickname") or None,
-                                             row.get("full_name") or None))
+                                             suffix, row.get("nickname") or None,
+                                             row.get("full_name") or None,
+                                             _known_without_suffix(name, suffix)))
             # the historical file gives the last term without dates: an undated office
             p.offices.append(Office(role=ROLE_OF_TERM[row["type"]], start=None, end=None,
                                     country="USA", state=row.get("state") or None,
@@ -307,13 +335,16 @@ def _overlaps_or_near(p: Person, start: date | None) -> bool:
 def pick(candidates: list[Person], name: str, start: date | None) -> Person | None:
     """The one candidate that fits ``name`` and the date, or None when none or several do.
 
-    Several fit: the ones with ``name`` among their written forms win (whole
+    Several fit: the ones with an office dated within 12 years of ``start`` win,
+    then the ones with ``name`` among their written forms (whole
     name, then first name + surname, suffix included), then the ones whose own
     name is ``name`` ("Howard Baker", not "Howard Baker Sr."), then the ones aged
     30 to 80 at ``start``.
     """
     fit = [p for p in candidates if _plausible(p, start) and _overlaps_or_near(p, start)]
     narrowing = (
+        lambda p: start is not None and any(
+            o.start and abs((o.start - start).days) < 365 * 12 for o in p.offices),
         lambda p: full_key(name) in {full_key(v) for v in [p.name, *p.variants]},
         lambda p: loose_key(name) in {loose_key(v) for v in [p.name, *p.variants]},
         lambda p: full_key(p.name) == full_key(name),
@@ -435,10 +466,15 @@ def _phoenix_name(raw: str) -> str:
     words = [w for w in raw.strip().strip("_").replace("_", " ").split() if w]
     out = []
     for w in words:
+        if re.fullmatch(r"(?:[A-Za-z]\.)+,?", w):  # initials: "H.R.", "J."
+            out.append(w.upper())
+            continue
         t = w.capitalize() if not w.endswith(".") or len(w) > 2 else w.upper()
         t = re.sub(r"(?<=[-'])([a-z])", lambda m: m.group(1).upper(), t)
         if t.startswith("Mc") and len(t) > 2:
             t = "Mc" + t[2].upper() + t[3:]
+        if t.rstrip(",").lower() in ("ii", "iii", "iv"):
+            t = t.upper()
         out.append(t)
     return " ".join(out)
 
@@ -450,6 +486,10 @@ def _clean_variant(raw: str, canonical: str) -> str | None:
                              text.upper()):
         return None
     words = _phoenix_name(text).split()
+    own = {w.casefold() for w in canonical.split()[:-1]}
+    first_own = next((i for i, w in enumerate(words[:-1]) if w.casefold() in own), None)
+    if first_own:  # "Deputy Secretary Of State William J. Burns" -> "William J. Burns"
+        words = words[first_own:]
     while words and words[0].casefold() in _TITLE_WORDS:
         words = words[1:]
     if len(words) < 2:
@@ -519,11 +559,14 @@ def parse_phoenix_countries(
         if not line.strip():
             continue
         if line.startswith("#"):
-            heading = line.lstrip("#").strip().lower().replace(".", "")
+            text = line.lstrip("#").strip()
+            heading = text.lower().replace(".", "")
             if heading in PHOENIX_SECTION_ROLES:
                 section = PHOENIX_SECTION_ROLES[heading]
-            elif heading and not heading.startswith("+") and "listed above" not in heading:
-                section = None  # any other heading ends a list of office holders
+            elif (re.search(r"[a-z]", text) and "_" not in text and not text.startswith("[")
+                  and "listed above" not in heading):
+                section = None  # another heading ends a list of office holders; a
+                # commented-out entry ("#HENRY_CABOT_LODGE_ ...") does not
             continue
         if line[0] in " \t":
             if current is not None:
@@ -586,7 +629,8 @@ def _phoenix_offices(a: PhoenixActor) -> list[Office]:
             continue
         title = code + "".join(sectors)
         role = PHOENIX_SECTORS[sectors[0]]
-        if a.section and sectors == ["GOV"] and has_eli and start is not None:
+        if a.section and sectors == ["GOV"] and (has_eli or start and start.day != 1) \
+                and start is not None:
             # a Jan-1 start overlapping another GOV span is the government listing, not the office
             generic = (start.month, start.day) == (1, 1) and any(
                 s != (start, end) and s[0] and (s[1] is None or s[1] > start)
@@ -606,6 +650,7 @@ def read_phoenix(src: Path, people: dict[str, Person]) -> list[tuple[str, str, l
     """Phoenix world leaders join US people by name + dates, or become phoenix:NAME entries."""
     actors, countries = parse_phoenix_countries(src / "petrarch2" / "Phoenix.Countries.actors.txt")
     index = NameIndex(p for p in people.values() if p.country == "USA")
+    same: dict[tuple[str | None, str], Person] = {}
     for a in actors:
         raw_id = a.raw.strip().strip("_").replace(" ", "_")
         name = _phoenix_name(a.raw)
@@ -614,6 +659,8 @@ def read_phoenix(src: Path, people: dict[str, Person]) -> list[tuple[str, str, l
         country = (a.country_block if a.country_block in codes or not codes
                    else codes[0])
         variants = [v for v in (_clean_variant(s, name) for s in a.synonyms) if v]
+        if len(name.split()) < 2 and not any(o.role != "government" for o in offices):
+            continue  # one word ("Mauwilliamson", glued in the source) and no leader role
         if country == "USA" or (not codes and a.country_block == "USA"):
             starts = [o.start for o in offices if o.start]
             p = pick(index.find(name), name, min(starts) if starts else None)
@@ -623,13 +670,18 @@ def read_phoenix(src: Path, people: dict[str, Person]) -> list[tuple[str, str, l
         key = f"phoenix:{raw_id}"
         if key in people and people[key].country != country:
             key = f"phoenix:{raw_id}@{country}"
-        p = people.get(key)
+        # the same person listed twice in one country ("DMITR_MEDVEDEV", "C.P._THAKUR" /
+        # "C._P._THAKUR"): a shared written form joins them to the first listing
+        keys = {(country, full_key(n)) for n in [name, *variants]}
+        p = people.get(key) or next((same[k] for k in sorted(keys) if k in same), None)
         if p is None:
             p = people[key] = Person(key, name)
             p.phoenix = key.split(":", 1)[1]
             p.country = country
-        p.add_variants(variants)
+        p.add_variants([name, *variants])
         p.offices.extend(offices)
+        for k in keys:
+            same.setdefault(k, p)
         if country == "USA":
             index.add(p)
     return countries
@@ -655,7 +707,7 @@ def build_words(src: Path, countries: list[tuple[str, str, list[str]]]) -> dict[
                 # is_group("Afghans") finds it as the plural of a place word
             else:
                 places.add(k)
-    for code, state in US_STATES.items():
+    for state in US_STATES.values():
         places.add(full_key(state))
     places.update(full_key(p) for p in EXTRA_PLACES)
     groups.update(full_key(g) for g in EXTRA_GROUPS)
@@ -726,6 +778,37 @@ def apply_curated(entries: dict[str, KBEntry], path: Path) -> None:
             wikidata=e.wikidata or old.wikidata, bioguide=e.bioguide or old.bioguide)
 
 
+def _demote_conflicting_phoenix_offices(entries: dict[str, KBEntry]) -> None:
+    """A Phoenix office (title "USAGOV") that overlaps another person's dated holding of
+    the same US office by more than a month is a deputy's listing: it becomes
+    "government". Congress, executive and cabinet records are the authority."""
+    held: dict[str, list[tuple[str, Office]]] = {}
+    for e in entries.values():
+        for o in e.offices:
+            if o.country == "USA" and o.start and not _from_phoenix(o):
+                held.setdefault(o.role, []).append((e.id, o))
+    for kb_id, e in list(entries.items()):
+        changed = False
+        offices = []
+        for o in e.offices:
+            if _from_phoenix(o) and o.country == "USA" and o.role in held and o.start:
+                end = o.end or date.max
+                for other_id, h in held[o.role]:
+                    h_end = h.end or date.max
+                    overlap = (min(end, h_end) - max(o.start, h.start)).days
+                    if other_id != kb_id and overlap > 31:
+                        o = replace(o, role="government")
+                        changed = True
+                        break
+            offices.append(o)
+        if changed:
+            entries[kb_id] = replace(e, offices=tuple(sorted(set(offices), key=_office_order)))
+
+
+def _from_phoenix(o: Office) -> bool:
+    return bool(o.title) and re.fullmatch(r"[A-Z]{6,}", o.title or "") is not None
+
+
 def build(src: Path, curated: Path | None = CURATED_FILE) -> tuple[list[KBEntry], dict[str, Any]]:
     """All people of the sources (plus the curation file), sorted by id, and the words."""
     people: dict[str, Person] = {}
@@ -740,6 +823,7 @@ def build(src: Path, curated: Path | None = CURATED_FILE) -> tuple[list[KBEntry]
             e = replace(old, variants=tuple(dict.fromkeys(old.variants + (e.name,) + e.variants)),
                         offices=tuple(sorted(set(old.offices + e.offices), key=_office_order)))
         entries[e.id] = e
+    _demote_conflicting_phoenix_offices(entries)
     if curated is not None:
         apply_curated(entries, curated)
     ordered = [entries[k] for k in sorted(entries)]
@@ -763,7 +847,7 @@ def write(entries: list[KBEntry], words: dict[str, Any], out: Path) -> list[Path
 
     people.jsonl.gz is one JSON document a line, so a loader parses only what
     it uses: line 1 the header, line 2 the ids, lines 3-7 the name and role
-    indices (``full``, ``loose``, ``surname``, ``first_last``, ``role``: key ->
+    indices (``full``, ``loose``, ``surname``, ``role``: key ->
     row number or list of row numbers), then one entry row a line.
     """
     out.mkdir(parents=True, exist_ok=True)

@@ -22,8 +22,10 @@ graphbuild.errors.KnowledgeBaseError: aliases.json[entry 2]: unknown key 'varien
 from __future__ import annotations
 
 import difflib
+import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from ..errors import KnowledgeBaseError
@@ -117,6 +119,8 @@ def _date(d: dict, key: str, where: str) -> date | None:
     value = d.get(key)
     if value is None:
         return None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value  # YAML reads an unquoted 2001-01-01 as a date
     if isinstance(value, str):
         try:
             return date.fromisoformat(value)
@@ -216,3 +220,39 @@ def entry_from_row(row: list) -> KBEntry:
                    tuple(Office(r, s and _fromiso(s), en and _fromiso(en), c, st, p, t)
                          for r, s, en, c, st, p, t in offices),
                    country, state, wikidata, bioguide)
+
+
+def read_entries(path: str | Path) -> tuple[KBEntry, ...]:
+    """Entries of a curation file: JSON or YAML, a list of entries or ``{"people": [...]}``.
+
+    Every entry is checked by :func:`entry_from_dict`; errors name
+    ``PATH[entry N]``. ``load_kb(read_entries(path))`` gives the shipped KB with
+    the file's entries overriding (same id) or extending it.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise KnowledgeBaseError(str(path), f"cannot read the curation file ({exc})") from exc
+    if path.suffix.lower() in (".yaml", ".yml"):
+        import yaml
+
+        try:
+            doc = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise KnowledgeBaseError(str(path), f"not valid YAML ({exc})") from exc
+    else:
+        try:
+            doc = json.loads(text)
+        except ValueError as exc:
+            raise KnowledgeBaseError(str(path), f"not valid JSON ({exc})") from exc
+    if isinstance(doc, dict):
+        extra = sorted(set(doc) - {"people"})
+        if extra:
+            raise KnowledgeBaseError(str(path), f"unknown top-level key {extra[0]!r}; a curation "
+                                     "file is a list of entries or {\"people\": [entries]}")
+        doc = doc.get("people")
+    if not isinstance(doc, list):
+        raise KnowledgeBaseError(str(path), "a curation file is a list of entries or "
+                                 "{\"people\": [entries]}, each with id and name")
+    return tuple(entry_from_dict(d, f"{path}[entry {i}]") for i, d in enumerate(doc))

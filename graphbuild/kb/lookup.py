@@ -17,9 +17,8 @@ from typing import Any, Iterable
 
 from ..errors import KnowledgeBaseError
 from .entries import KBEntry, entry_from_row
-from .names import (first_name_forms, full_key, index_keys, loose_key, name_tokens,
-                    surname_keys)
-from .tables import ROLE_MODIFIERS
+from .names import first_name_forms, full_key, index_keys, loose_key, name_tokens, surname_keys
+from .tables import ROLE_FAMILIES, ROLE_MODIFIERS
 
 DATA_DIR = Path(__file__).resolve().parent
 PEOPLE_PATH = DATA_DIR / "people.jsonl.gz"
@@ -70,11 +69,22 @@ class _Shipped:
                 or header.get("count") != len(lines) - len(names) + 1):
             raise KnowledgeBaseError(f"{path}:1", f"header {header!r} does not match the "
                                      f"file ({len(lines)} lines); {_REBUILD}")
-        self.ids: list[str] = _json(lines[1], f"{path}:2")
+        self.count = header["count"]
+        self._ids_line = lines[1]
+        self._ids: dict[str, int] | None = None
         self._index_lines = dict(zip(self.index_names, lines[2:2 + len(self.index_names)]))
         self._indexes: dict[str, dict[str, Any]] = {}
         self.rows = lines[2 + len(self.index_names):]
         self._lock = threading.Lock()
+
+    def ids(self) -> dict[str, int]:
+        """id -> row number (parsed on first use)."""
+        if self._ids is None:
+            with self._lock:
+                if self._ids is None:
+                    ids = _json(self._ids_line, f"{self.path}:2")
+                    self._ids = {kb_id: i for i, kb_id in enumerate(ids)}
+        return self._ids
 
     def index(self, name: str) -> dict[str, Any]:
         table = self._indexes.get(name)
@@ -91,7 +101,7 @@ class _Shipped:
         return _json(self.rows[i], f"{self.path}:{3 + len(self.index_names) + i}")
 
 
-_INDEXES = ("full", "loose", "surname", "first_last", "role")
+_INDEXES = ("full", "loose", "surname", "role")
 
 
 class KnowledgeBase:
@@ -103,9 +113,9 @@ class KnowledgeBase:
 
     def __init__(self, shipped: _Shipped, words: dict[str, Any], extra: Iterable[KBEntry] = ()):
         self._shipped = shipped
-        self._n_shipped = len(shipped.ids)
+        self._n_shipped = shipped.count
         self._entries: list[KBEntry | None] = [None] * self._n_shipped
-        self._ids: dict[str, int] = {kb_id: i for i, kb_id in enumerate(shipped.ids)}
+        self._extra_ids: dict[str, int] = {}
         # extra entries: their own small indices, consulted with the shipped ones;
         # an overridden shipped row is hidden from the shipped indices by _hidden
         self._extra_index: dict[str, dict[str, list[int]]] = {k: {} for k in _INDEXES}
@@ -116,10 +126,14 @@ class KnowledgeBase:
         self._groups = frozenset(words.get("groups", ()))
         self._roles: dict[str, str] = dict(words.get("roles", {}))
 
+    def _index_of(self, kb_id: str) -> int | None:
+        i = self._extra_ids.get(kb_id)
+        return self._shipped.ids().get(kb_id) if i is None else i
+
     def _add(self, e: KBEntry) -> None:
-        i = self._ids.get(e.id)
+        i = self._index_of(e.id)
         if i is None:
-            i = self._ids[e.id] = len(self._entries)
+            i = self._extra_ids[e.id] = len(self._entries)
             self._entries.append(e)
         else:
             if i < self._n_shipped:
@@ -147,7 +161,7 @@ class KnowledgeBase:
 
     def get(self, kb_id: str) -> KBEntry | None:
         """The entry with id ``kb_id`` ("Q22686", "bioguide:S001141", "phoenix:TONY_BLAIR")."""
-        i = self._ids.get(kb_id)
+        i = self._index_of(kb_id)
         return None if i is None else self._entry(i)
 
     def __iter__(self):
@@ -174,7 +188,7 @@ class KnowledgeBase:
         hit = self._look("full", full_key(name))
         if hit:
             return self._tuple(hit)
-        hit = self._look("loose", loose_key(name))
+        hit = self._loose(loose_key(name))
         if hit:
             return self._tuple(hit)
         words, suffix = name_tokens(name)
@@ -183,6 +197,10 @@ class KnowledgeBase:
             if s:
                 return self.by_first_last(words[0], s[0])
         return ()
+
+    def _loose(self, key: str) -> list[int]:
+        # loose keys equal to a full key of the same person are stored only as full keys
+        return self._look("loose", key) + self._look("full", key)
 
     def by_surname(self, surname: str) -> tuple[KBEntry, ...]:
         """People whose surname (particles kept: "Van Hollen") is ``surname``."""
@@ -195,7 +213,7 @@ class KnowledgeBase:
         s = " ".join(lwords)
         out: list[int] = []
         for f in first_name_forms(first):
-            out.extend(self._look("first_last", f"{f}|{s}"))
+            out.extend(self._loose(f"{f} {s}"))
         return self._tuple(out)
 
     # -- offices
@@ -204,14 +222,17 @@ class KnowledgeBase:
                 state: str | None = None) -> tuple[KBEntry, ...]:
         """Who held ``role`` on ``on`` (``on=None``: everyone who ever held it).
 
-        ``role`` may be any word :meth:`role_of` knows ("AG", "Sen."). ``country``
+        ``role`` may be any word :meth:`role_of` knows ("AG", "Sen."); a word that
+        covers several offices ("majority leader": Senate or House) gives the
+        holders of any of them. ``country``
         None matches any country; ``state`` narrows US offices to one state.
         """
         norm = self.role_of(role) or role.strip().lower()
+        roles = set(ROLE_FAMILIES.get(norm, ())) | {norm}
         out = []
-        for i in self._look("role", norm):
+        for i in sorted({i for r in roles for i in self._look("role", r)}):
             for o in self._entry(i).offices:
-                if o.role != norm:
+                if o.role not in roles:
                     continue
                 if country is not None and o.country != country:
                     continue

@@ -8,6 +8,8 @@ stay part of both keys: Donald Trump Jr. is not Donald Trump.
 
 >>> full_key("Joseph R. Biden, Jr.")
 'joseph r biden jr'
+>>> full_key("Hillary Clinton's") == full_key("Hillary Clinton"), full_key("Beto O'Rourke")
+(True, 'beto orourke')
 >>> loose_key("Joseph R. Biden") == loose_key("Joseph Biden")
 True
 >>> full_key("George H.W. Bush") == full_key("George H. W. Bush")
@@ -147,6 +149,23 @@ NICKNAME_GROUPS: tuple[tuple[str, ...], ...] = (
     ("mark", "marc"),
     ("marco", "mark"),
     ("adam", "ad"),
+    ("ashton", "ash"),
+    ("edwin", "ed"),
+    ("edmund", "ed", "ned"),
+    ("joshua", "josh"),
+    ("jacob", "jake"),
+    ("isaac", "ike"),
+    ("dwight", "ike"),
+    ("harrison", "harry"),
+    ("newton", "newt"),
+    ("mitchell", "mitch"),
+    ("willard", "mitt"),
+    ("addison", "mitch"),
+    ("lindsey", "lindsay"),
+    ("kirsten", "kirstin"),
+    ("thaddeus", "thad"),
+    ("reginald", "reggie", "reg"),
+    ("ezra", "ez"),
 )
 
 
@@ -155,14 +174,16 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-_DROP = re.compile(r"[.'\u2019\u2018`\"]")
+_APOSTROPHE = re.compile(r"['\u2019\u2018`\"]")
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s?(?=\s|$|,)")  # "Trump's", "Sanders'"
 _SPLIT = re.compile(r"[^0-9a-z\-]+")
 
 
 @lru_cache(maxsize=65536)
 def name_tokens(name: str) -> tuple[tuple[str, ...], str]:
     """(words, suffix) of ``name``: casefolded, accents and punctuation dropped, initials joined."""
-    text = _DROP.sub(" ", _strip_accents(name).casefold().replace("_", " "))
+    text = _POSSESSIVE.sub("", _strip_accents(name).casefold().replace("_", " "))
+    text = _APOSTROPHE.sub("", text).replace(".", " ")  # O'Rourke -> orourke; H.W. -> h w
     # "h.w." became "h w ": rejoin runs of single letters into one token ("hw")
     raw = [t.strip("-") for t in _SPLIT.split(text)]
     words: list[str] = []
@@ -211,14 +232,6 @@ def loose_key(name: str) -> str:
     return _join((words[0],) + words[_surname_start(words):], suffix)
 
 
-def first_last(name: str) -> tuple[str, str] | None:
-    """(first word, surname) of a normalised name of two words or more, else None."""
-    words, _suffix = name_tokens(name)
-    if len(words) < 2:
-        return None
-    return words[0], " ".join(words[_surname_start(words):])
-
-
 def surname_keys(name: str) -> tuple[str, ...]:
     """The surname of ``name`` as looked up by ``by_surname`` (particles kept)."""
     words, _suffix = name_tokens(name)
@@ -245,27 +258,23 @@ def first_name_forms(first: str) -> frozenset[str]:
     return _FORMS.get(key, frozenset()) | {key}
 
 
-def index_keys(names: list[str] | tuple[str, ...]) -> tuple[set[str], set[str], set[str], set[str]]:
-    """The lookup keys of one person's names: (full, loose, surname, "first|surname").
+def index_keys(names: list[str] | tuple[str, ...]) -> tuple[set[str], set[str], set[str]]:
+    """The lookup keys of one person's names: (full, loose, surname).
 
-    The build script stores these for the shipped entries; the loader computes
-    them only for extra (curation) entries.
+    A loose key that is also one of the person's full keys is left out (lookups
+    consult both). The build script stores these for the shipped entries; the
+    loader computes them only for extra (curation) entries.
     """
     full: set[str] = set()
     loose: set[str] = set()
     sur: set[str] = set()
-    fl: set[str] = set()
     for n in names:
         words, suffix = name_tokens(n)
         if not words:
             continue
         full.add(_join(words, suffix))
-        if len(words) <= 2:
-            loose.add(_join(words, suffix))
-        else:
+        if len(words) > 2:
             loose.add(_join((words[0],) + words[_surname_start(words):], suffix))
         if len(words) >= 2:
-            s = " ".join(words[_surname_start(words):])
-            sur.add(s)
-            fl.add(f"{words[0]}|{s}")
-    return full, loose, sur, fl
+            sur.add(" ".join(words[_surname_start(words):]))
+    return full, loose - full, sur

@@ -21,12 +21,15 @@ ROLE_WORDS: dict[str, str] = {
     "congressperson": "representative", "congressmember": "representative",
     "house member": "representative", "us representative": "representative",
     "delegate": "representative", "del": "representative",
-    "lawmaker": "legislator", "legislator": "legislator", "member of congress": "legislator",
+    "lawmaker": "legislator", "legislator": "legislator", "member of congress": "member of congress",
     "speaker": "speaker of the house", "house speaker": "speaker of the house",
     "speaker of the house": "speaker of the house",
     "majority leader": "majority leader", "minority leader": "minority leader",
-    "senate majority leader": "majority leader", "senate minority leader": "minority leader",
-    "house majority leader": "majority leader", "house minority leader": "minority leader",
+    "senate majority leader": "senate majority leader",
+    "senate minority leader": "senate minority leader",
+    "house majority leader": "house majority leader",
+    "house minority leader": "house minority leader",
+    "senate leader": "senate leader", "house leader": "house leader",
     "whip": "whip", "majority whip": "whip", "minority whip": "whip",
     "governor": "governor", "gov": "governor", "govs": "governor",
     "lieutenant governor": "lieutenant governor", "lt gov": "lieutenant governor",
@@ -104,7 +107,7 @@ ROLE_WORDS: dict[str, str] = {
     "counselor": "counselor", "commissioner": "commissioner", "moderator": "moderator",
     "candidate": "candidate", "nominee": "nominee", "leader": "leader",
     "party leader": "leader", "chief strategist": "chief strategist",
-    "director": "director", "fbi director": "director of the fbi",
+    "director": "director",  # "fbi director" is above
     "deputy director": "deputy director", "special prosecutor": "special counsel",
     "prosecutor": "prosecutor", "district attorney": "district attorney", "da": "district attorney",
     "us attorney": "us attorney", "solicitor general": "solicitor general",
@@ -129,6 +132,17 @@ ROLE_MODIFIERS: frozenset[str] = frozenset(
 NOT_ROLES: frozenset[str] = frozenset(
     "man men woman women person persons people individual individuals resident residents "
     "citizen citizens civilian civilians member members group groups".split())
+
+# A role word that covers several offices: holders() answers with the holders of any.
+# "the majority leader" in 2016 is McConnell (Senate) or McCarthy (House): ambiguous.
+ROLE_FAMILIES: dict[str, tuple[str, ...]] = {
+    "majority leader": ("senate majority leader", "house majority leader"),
+    "minority leader": ("senate minority leader", "house minority leader"),
+    "senate leader": ("senate majority leader", "senate minority leader"),
+    "house leader": ("speaker of the house", "house majority leader", "house minority leader"),
+    "legislator": ("senator", "representative"),
+    "member of congress": ("senator", "representative"),
+}
 
 # Cabinet-turnover "position" column -> normalised role.
 CABINET_ROLES: dict[str, str] = {

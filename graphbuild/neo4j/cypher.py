@@ -29,7 +29,7 @@ MERGE (s)-[r:ENDORSED {key: row.key}]->(t)
 >>> merge_relationships("LIKES")
 Traceback (most recent call last):
 ...
-graphbuild.errors.UnknownRelationError: 'LIKES' is not a relation type; use one of ENDORSED, PRAISED, SUPPORTED, CRITICIZED, ACCUSED, OPPOSED, THREATENED, INVESTIGATED, SUED, FIRED, MET_WITH, SPOKE_WITH, INTERVIEWED, APPOINTED, SERVED_UNDER, SUCCEEDED, CHALLENGED, RECUSED, PARDONED, RELATED_TO (spec/relations.md)
+graphbuild.errors.UnknownRelationError: 'LIKES' is not a relation type; use one of ENDORSED, PRAISED, SUPPORTED, CRITICIZED, ACCUSED, OPPOSED, THREATENED, INVESTIGATED, SUED, FIRED, MET_WITH, SPOKE_WITH, INTERVIEWED, APPOINTED, SERVED_UNDER, SUCCEEDED, CHALLENGED, RECUSED, PARDONED, RELATED_TO (docs/relations.md)
 """
 
 from __future__ import annotations
@@ -86,33 +86,6 @@ SET p.aliases = aliases, p.lookup = lookup, p.alias_keys = alias_keys, p.name_ke
 """
 
 
-def person_parameters(text: str, params: dict) -> dict:
-    """Query parameters that name a person, as ``naming.lookup_key`` of the value.
-
-    A parameter is a person when the query matches it against ``lookup`` keys
-    (``toLower($a) IN p.lookup``), so "Donald J. Trump", "donald trump" and
-    "President Trump" find whom the graph files and the map find.
-
-    Each such parameter ``a`` also gets ``a_loose`` (``naming.loose_key``: no
-    middle names), which a query matches when the written form finds nobody,
-    ranking as ``naming.match_tier`` does.
-
-    >>> person_parameters("WHERE toLower($a) IN p.lookup AND r.x = $limit", {"a": "Donald J. Trump", "limit": 3})
-    {'a': 'donald j trump', 'limit': 3, 'a_loose': 'donald trump'}
-    """
-    import re
-
-    from ..naming import lookup_key, loose_key
-
-    out = dict(params)
-    for name, value in params.items():
-        if isinstance(value, str) and re.search(
-                rf"(?:toLower\(\${name}\)|\${name})\s+IN\s+\w+\.lookup\b", text):
-            out[name] = (lookup_key(value) or value) if value else value
-            out[f"{name}_loose"] = (loose_key(value) or out[name]) if value else value
-    return out
-
-
 # Articles whose first edge (in this load) is in the batch: {id, title, source,
 # url, published, people, keys}. Re-loading an article replaces its edges: its
 # relationships whose key is not among the article's new keys (all of them,
@@ -132,6 +105,32 @@ CALL (art, previous) {
   WHERE r.article_id = art.id AND NOT r.key IN art.keys
   DELETE r
 }
+"""
+
+# Articles a build read that now yield no edge (or were rejected): their previous
+# relationships, their Article node, and people left with no relationship go, as
+# if they had never been loaded. Returns the people it looked at.
+CLEAR_ARTICLES = """
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+WITH a, id, coalesce(a.people, []) AS previous
+CALL (id, previous) {
+  UNWIND previous AS pid
+  MATCH (:Person {id: pid})-[r]->(:Person)
+  WHERE r.article_id = id
+  DELETE r
+}
+DETACH DELETE a
+WITH previous
+UNWIND previous AS pid
+RETURN collect(DISTINCT pid) AS people
+"""
+# Of those people, the ones no relationship uses any more (a clean load would not have them).
+DELETE_UNUSED_PEOPLE = """
+UNWIND $ids AS pid
+MATCH (p:Person {id: pid})
+WHERE NOT EXISTS { (p)--() }
+DELETE p
 """
 
 _MERGE_RELATIONSHIPS_TEMPLATE = """
@@ -168,3 +167,31 @@ ORDER BY source, type, target, props.key
 """
 SNAPSHOT_PEOPLE = "MATCH (p:Person) RETURN p.id AS id, p.name AS name, p.aliases AS aliases ORDER BY id"
 SNAPSHOT_ARTICLES = "MATCH (a:Article) RETURN properties(a) AS props ORDER BY a.id"
+
+
+# --- finding a person by name, for the analyst queries (graphbuild.neo4j.query.find_person) ---
+
+# One person for a name, by the rule of graphbuild.naming.match_tier: the id or the
+# name as written ($key, naming.lookup_key), then an alias as written, then a name
+# without middle names ($loose, naming.loose_key) or the surname; among equals, the
+# one with the most evidence.
+FIND_PERSON = """
+MATCH (p:Person)
+WHERE p.id = $id OR $key IN p.lookup OR $loose IN p.lookup
+RETURN p.id AS id, p.name AS name
+ORDER BY CASE WHEN p.id = $id OR $key IN p.name_keys THEN 0
+              WHEN $key IN p.alias_keys THEN 1 ELSE 2 END,
+         COUNT { (p)--() } DESC, p.id
+LIMIT 1
+"""
+
+# Names to suggest for one that found nobody: people with a lookup word starting
+# with one of $starts (all people when it is empty), the best known first.
+SUGGEST_PEOPLE = """
+MATCH (p:Person)
+WHERE size($starts) = 0
+   OR any(l IN p.lookup WHERE any(w IN split(l, ' ') WHERE any(s IN $starts WHERE w STARTS WITH s)))
+RETURN p.name AS name, COUNT { (p)--() } AS evidence
+ORDER BY evidence DESC, name
+LIMIT $limit
+"""
