@@ -348,7 +348,10 @@ _NAMING_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lor
                             "president", "secretary", "judge", "justice", "gen", "general", "speaker",
                             "mayor", "ambassador", "minister", "chancellor", "director", "chairman",
                             "chairwoman", "leader", "sgt", "lt", "col", "capt", "adm", "prof", "rev",
-                            "king", "queen", "prince", "princess", "pope", "emir", "sheikh", "ayatollah"})
+                            "king", "queen", "prince", "princess", "pope", "emir", "sheikh", "ayatollah",
+                            # kin nouns tie a first name to a named person: "Tim Kaine's wife Anne"
+                            "wife", "husband", "son", "daughter", "brother", "sister", "mother", "father",
+                            "grandson", "granddaughter", "nephew", "niece", "uncle", "aunt", "cousin", "widow"})
 
 
 def _lone_word(cues: PersonCues) -> bool:
