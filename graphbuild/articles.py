@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import InputPathError
+from .name_popups import drop_popups  # people hook
 from .records import Article, Rejection, escape_surrogates
 from .settings import resolve
 
@@ -190,6 +191,7 @@ def read_articles(paths: Iterable[str | Path], *, languages: str | None = None,
         reader = readers.get(_kind(path))
         for item in _guarded(path, reader(path) if reader else iter([None]),
                              None if reader else _read_text):
+            item = drop_popups(item)  # people hook (graphbuild/name_popups.py): names glued to pop-up text
             if keep and isinstance(item, Article):
                 try:
                     item = check_language(item, keep)

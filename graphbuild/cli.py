@@ -93,7 +93,7 @@ FULL = typer.Option(False, "--full", help="re-extract every article and refresh 
 MODEL = typer.Option(None, metavar="NAME", help=help_for("model"))
 BATCH_SIZE = typer.Option(None, metavar="N", callback=_setting("batch_size"), help=help_for("batch_size"))
 MIN_CONFIDENCE = typer.Option(None, metavar="X", callback=_setting("min_confidence"), help=help_for("min_confidence"))
-ALIASES = typer.Option(None, metavar="FILE", help="curation file (YAML or CSV) to merge, split and name people")
+ALIASES = typer.Option(None, metavar="FILE", help="curation file (YAML or CSV, knowledge-base entry format) to merge, name and describe people")
 QUIET = typer.Option(False, "--quiet", "-q", help="no progress bar")
 
 
@@ -198,6 +198,22 @@ def evaluate(
     except GraphbuildError as exc:
         _fail(exc)
     report.print(as_json=as_json)
+
+
+@app.command()
+def people(
+    path: Path = typer.Argument(..., help="a build folder, a graph.json or an edges.jsonl"),
+    out: Optional[Path] = typer.Option(Path("people.yaml"), "--out", "-o",
+                                       help="write a starter curation file here (for --aliases)"),
+    limit: Optional[int] = typer.Option(None, min=1, help="list only this many people (most evidence first)"),
+) -> None:
+    """List people with evidence, KB id and aliases; flag likely duplicates and non-people."""
+    from .people_review import people_report
+
+    try:
+        typer.echo(people_report(path, out, limit), nl=False)
+    except GraphbuildError as exc:
+        _fail(exc)
 
 
 # --- the map: render ------------------------------------------------------------------

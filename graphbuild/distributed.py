@@ -28,7 +28,8 @@ from typing import Any, Iterable
 
 from .articles import article_from_record, check_language, language_codes
 from .parallel import ExtractOptions, extract_chunk
-from .records import Article
+from .name_popups import drop_popups
+from .records import Article, PersonRef
 from .settings import resolve
 
 
@@ -56,7 +57,7 @@ def _extract_partition(records: Iterable[dict[str, Any]], opts: ExtractOptions,
     keep = language_codes(languages)
     articles: list[Article] = []
     for record in records:
-        item = article_from_record(record, "bag")
+        item = drop_popups(article_from_record(record, "bag"))
         if isinstance(item, Article) and keep:
             item = check_language(item, keep)
         if isinstance(item, Article):
@@ -68,34 +69,29 @@ def _extract_partition(records: Iterable[dict[str, Any]], opts: ExtractOptions,
     return out
 
 
-def _longest(names: dict[str, str], pid: str, name: str) -> None:
-    # The rule of people.person_mapping: the first name with the most words wins.
-    if len(name.split()) > len(names.get(pid, "").split()):
-        names[pid] = name
+def _names(edges: Iterable[dict[str, Any]]) -> dict[str, PersonRef]:
+    from .identity import add_ref
 
-
-def _names(edges: Iterable[dict[str, Any]]) -> dict[str, str]:
-    names: dict[str, str] = {}
+    refs: dict[str, PersonRef] = {}
     for e in edges:
         for end in (e["source"], e["target"]):
-            _longest(names, end["id"], end["name"])
-    return names
+            add_ref(refs, PersonRef(end["id"], end["name"], end.get("kb")))
+    return refs
 
 
-def _merge_names(parts: Iterable[dict[str, str]]) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for part in parts:  # in partition order, as a single pass would meet them
-        for pid, name in part.items():
-            _longest(names, pid, name)
-    return names
+def _merge_names(parts: Iterable[dict[str, PersonRef]]) -> dict[str, PersonRef]:
+    from .identity import add_ref
+
+    refs: dict[str, PersonRef] = {}
+    for part in parts:  # the fullest name wins whatever the order (naming.name_rank)
+        for ref in part.values():
+            add_ref(refs, ref)
+    return refs
 
 
-def _apply_mapping(edges: list[dict[str, Any]], names: dict[str, str]) -> list[dict[str, Any]]:
-    from .identity import apply_mapping, person_mapping
-    from .records import ArticleRef, Edge, EdgeEvidence, PersonRef, Relation
+def _apply_mapping(edges: list[dict[str, Any]], refs: dict[str, PersonRef]) -> list[dict[str, Any]]:
+    from .identity import apply_mapping, mapping_of
+    from .records import Edge
 
-    # person_mapping reads people off edges: one stand-in edge per person gives it the names.
-    stand_ins = [Edge(PersonRef(pid, name), PersonRef(pid, name), Relation.RELATED_TO, "",
-                      ArticleRef(""), EdgeEvidence("", 0, 0)) for pid, name in names.items()]
-    mapping = person_mapping(stand_ins)
+    mapping = mapping_of(refs)
     return [apply_mapping(Edge.from_json(e), mapping).to_json() for e in edges]

@@ -1,7 +1,10 @@
 """Edges -> a networkx ``MultiDiGraph``, and the graph files written from it.
 
-Nodes are people, keyed by person id, with ``name``, ``aliases`` and
-``evidence_count``. There is one graph edge per (source, target, relation,
+Nodes are people, keyed by person id, with ``name``, ``aliases``,
+``evidence_count``, ``lookup`` (the keys ``graphbuild.naming`` finds them by)
+and, for people linked to the knowledge base, ``kb_id``, ``wikidata``,
+``bioguide``, ``party``, ``gender`` and ``offices`` (a list of
+``{role, start, end, country, state, party}``; a JSON string in GraphML/GEXF). There is one graph edge per (source, target, relation,
 modality); its key is the relation type for asserted edges (the key users
 query by) and ``TYPE:modality`` otherwise, so that a "would not support" never
 shares a line with support. Every edge keeps the list of its evidence.
@@ -30,6 +33,8 @@ from typing import Any, Iterable
 
 import networkx as nx
 
+from .linking import kb_attributes
+from .naming import canonical_name, lookup_keys
 from .records import Edge, Modality, Person
 
 
@@ -52,6 +57,12 @@ def evidence_record(edge: Edge) -> dict[str, Any]:
     }
 
 
+def office_to_dict(office) -> dict[str, Any]:
+    from .kb.entries import office_to_dict as to_dict
+
+    return to_dict(office)
+
+
 def build_graph(edges: Iterable[Edge], people: Iterable[Person] = ()) -> nx.MultiDiGraph:
     """Aggregate edge records into a ``MultiDiGraph``, merging people by id.
 
@@ -60,8 +71,11 @@ def build_graph(edges: Iterable[Edge], people: Iterable[Person] = ()) -> nx.Mult
     """
     g = nx.MultiDiGraph()
     names: dict[str, Counter] = {}
+    kb_of: dict[str, str] = {}
     for e in edges:
         for ref in (e.source, e.target):
+            if ref.kb:
+                kb_of.setdefault(ref.id, ref.kb)
             if ref.id not in g:
                 g.add_node(ref.id, name=ref.name, evidence_count=0, articles=set())
             names.setdefault(ref.id, Counter())[ref.name] += 1
@@ -76,16 +90,28 @@ def build_graph(edges: Iterable[Edge], people: Iterable[Person] = ()) -> nx.Mult
         g.edges[e.source.id, e.target.id, key]["evidence"].append(evidence_record(e))
     for node_id, data in g.nodes(data=True):
         counts = names[node_id]
-        # The fullest name wins; among equals, the most used.
-        data["name"] = max(counts, key=lambda n: (len(n.split()), len(n), counts[n]))
+        data["name"] = canonical_name(counts)  # the one naming rule (graphbuild.naming)
         data["aliases"] = sorted(counts)
         data["articles"] = len(data["articles"])
+        attrs = kb_attributes(kb_of.get(node_id))
+        variants = attrs.pop("variants", [])
+        data.update(attrs)
+        data["aliases"] = sorted(set(data["aliases"]) | set(variants))
     for person in people:
         if person.id in g:
             node = g.nodes[person.id]
             node["name"] = person.name
             node["aliases"] = sorted(set(node["aliases"]) | set(person.aliases))
             node.update(dict(person.external_ids))
+            if person.kb_id:
+                node["kb_id"] = person.kb_id
+            if person.party:
+                node["party"] = person.party
+            if person.offices:
+                node["offices"] = [office_to_dict(o) for o in person.offices]
+    for node_id, data in g.nodes(data=True):
+        # The keys the map's search and --focus find this person by (naming.lookup_keys).
+        data["lookup"] = lookup_keys(data["name"], data["aliases"], (str(node_id), data.get("kb_id", "")))
     for _, _, data in g.edges(data=True):
         _summarize(data)
     for node_id, data in g.nodes(data=True):

@@ -32,6 +32,7 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from .linking import version as linking_version
 from .records import SCHEMA_VERSION, Article, Edge
 
 _EXTRACT_DIR = Path(__file__).resolve().parent / "extract"
@@ -57,7 +58,7 @@ def fingerprint(opts) -> str:
     model_version = spacy.util.get_package_version(opts.model) or "unknown"
     parts = [f"schema {SCHEMA_VERSION}", f"graphbuild {version}", f"rules {rules_version()}",
              f"model {opts.model} {model_version}", f"min_confidence {opts.min_confidence!r}",
-             f"max_chars {opts.max_chars}"]
+             f"max_chars {opts.max_chars}", f"linking {linking_version()}"]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 

@@ -154,25 +154,43 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonCues:
+    """What one article says about one of its people: the input of linking (``graphbuild.linking``)."""
+
+    id: str  # the in-article person id
+    name: str  # the fullest name the article gives ("" for an unnamed role)
+    names: tuple[str, ...] = ()  # every name the article uses for them
+    roles: tuple[str, ...] = ()  # role words tied to them: "attorney general", "senator"
+    words: tuple[str, ...] = ()  # lower-cased words written in front of their names
+    context: tuple[str, ...] = ()  # the text just after each name: "(R-Texas)", ", the Alabama senator"
+    gender: str | None = None  # "m" or "f" when the article says
+    role_phrase: str | None = None  # an unnamed role ("president"): whoever held it that day
+
+
+@dataclass(frozen=True, slots=True)
 class Person:
-    """A resolved person: a stable id, the fullest name, other names used."""
+    """A resolved person: a stable id, the fullest name, other names used, and what the KB knows."""
 
     id: str
     name: str
     aliases: tuple[str, ...] = ()
     external_ids: tuple[tuple[str, str], ...] = ()  # (("wikidata", "Q22686"),)
+    kb_id: str | None = None  # the knowledge-base entry (graphbuild.kb) this person is
+    party: str | None = None
+    offices: tuple[Any, ...] = ()  # graphbuild.kb Office records
 
     @property
     def ref(self) -> PersonRef:
-        return PersonRef(self.id, self.name)
+        return PersonRef(self.id, self.name, self.kb_id)
 
 
 @dataclass(frozen=True, slots=True)
 class PersonRef:
-    """The end of an edge as written in an edge line: id and name."""
+    """The end of an edge as written in an edge line: id, name, and the KB entry if linked."""
 
     id: str
     name: str
+    kb: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,8 +238,8 @@ class Edge:
         a = self.article
         line = {
             "schema": SCHEMA_VERSION,
-            "source": {"id": self.source.id, "name": self.source.name},
-            "target": {"id": self.target.id, "name": self.target.name},
+            "source": _ref_json(self.source),
+            "target": _ref_json(self.target),
             "relation": self.relation.value,
             "label": self.label,
             "modality": self.modality.value,
@@ -246,8 +264,8 @@ class Edge:
             known = {"schema", "source", "target", "relation", "label", "modality",
                      "speaker", "reported_by", "confidence", "article", "evidence"}
             return cls(
-                source=PersonRef(str(line["source"]["id"]), str(line["source"]["name"])),
-                target=PersonRef(str(line["target"]["id"]), str(line["target"]["name"])),
+                source=_ref_of(line["source"]),
+                target=_ref_of(line["target"]),
                 relation=Relation.parse(line["relation"]),
                 label=str(line["label"]),
                 modality=Modality(line["modality"]),
@@ -264,6 +282,18 @@ class Edge:
             raise
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise EdgeFormatError(f"{type(exc).__name__}: {exc}") from None
+
+
+def _ref_json(ref: PersonRef) -> dict[str, Any]:
+    out = {"id": ref.id, "name": ref.name}
+    if ref.kb:
+        out["kb"] = ref.kb
+    return out
+
+
+def _ref_of(d: dict[str, Any]) -> PersonRef:
+    kb = d.get("kb")
+    return PersonRef(str(d["id"]), str(d["name"]), str(kb) if kb else None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,10 +68,11 @@ def test_extract_bag_gives_one_id_per_person_across_partitions(cluster):
     from graphbuild.distributed import extract_bag
 
     recs = [{"id": "a", "text": "Donald Trump fired James Comey in May."},
-            {"id": "b", "text": "Later, Trump criticized Comey again."}]
+            {"id": "b", "text": "Later, Trump criticized James B. Comey again.", "date": "2018-03-01"}]
     with distributed.Client(cluster) as client:
         edges = extract_bag(db.from_sequence(recs, npartitions=2)).compute(scheduler=client)
         apart = extract_bag(db.from_sequence(recs, npartitions=2), merge_people=False).compute(scheduler=client)
     assert {(e["article"]["id"], e["source"]["id"], e["target"]["id"]) for e in edges} == {
         ("a", "donald-trump", "james-comey"), ("b", "donald-trump", "james-comey")}
-    assert ("b", "trump") in {(e["article"]["id"], e["source"]["id"]) for e in apart}
+    # Linked to the knowledge base, each article already names Comey by the KB's name.
+    assert {e["target"]["name"] for e in edges} == {e["target"]["name"] for e in apart} == {"James Comey"}

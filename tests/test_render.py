@@ -170,7 +170,9 @@ def test_unknown_focus_names_the_person_and_suggests(graph):
     with pytest.raises(UnknownPersonError, match=r"'Sessions Jeff'"):
         prepare(graph, focus="Sessions Jeff")
     with pytest.raises(UnknownPersonError, match="did you mean: Jeff Sessions"):
-        prepare(graph, focus="Sessions")
+        prepare(graph, focus="Sessio")
+    # A surname alone finds its person (graphbuild.naming, as `query` does; issue 9).
+    assert "jeff-sessions" in {p["id"] for p in prepare(graph, focus="Sessions")["people"]}
 
 
 def test_max_nodes_keeps_the_most_connected_and_says_so(graph):

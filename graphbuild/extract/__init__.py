@@ -10,6 +10,7 @@ no spaCy objects. Everything spaCy stays in this package: ``extract_edges`` and
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -18,10 +19,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ModelNotFoundError
+from ..linking import link_people, sitting_namesake
 from ..records import Article, Edge, EdgeEvidence, Mention, Modality, Person, PersonRef, Relation
 from ..settings import resolve
 from .lexicon import load_lexicon
-from .mentions import Resolver, article_mentions, article_people, cluster_people, find_names
+from .mentions import Resolver, article_mentions, article_people, cluster_people, find_names, person_cues
 from .quotes import find_quotes, quote_speakers, quote_topics
 from .relations import PatternMatcher, attribution_of
 
@@ -56,7 +58,7 @@ _PENALTY = {"name": 0.0, "apposition": 0.03, "role": 0.1, "speaker": 0.08, "pron
 def relations_component(doc: Doc) -> Doc:
     lex = load_lexicon()
     names = find_names(doc, lex)
-    people, token_pid = cluster_people(doc, names, lex)
+    people, token_pid = cluster_people(doc, names, lex, sitting_namesake(doc._.graphbuild_date))
     quotes = find_quotes(doc)
     quote_of = {i: qi for qi, q in enumerate(quotes) for i in range(q.tok_start, q.tok_end)}
     resolver = Resolver(doc, people, token_pid, lex, quote_of, {})
@@ -84,6 +86,7 @@ def relations_component(doc: Doc) -> Doc:
     doc._.graphbuild = out
     doc._.graphbuild_people = article_people(resolver)
     doc._.graphbuild_mentions = article_mentions(doc, resolver)
+    doc._.graphbuild_cues = person_cues(doc, resolver)
     return doc
 
 
@@ -108,15 +111,24 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-for _name in ("graphbuild", "graphbuild_people", "graphbuild_mentions"):
+for _name in ("graphbuild", "graphbuild_people", "graphbuild_mentions", "graphbuild_cues", "graphbuild_date"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 Language.component(
     COMPONENT,
     requires=["token.dep", "token.lemma", "token.pos", "doc.ents", "doc.sents"],
-    assigns=["doc._.graphbuild", "doc._.graphbuild_people", "doc._.graphbuild_mentions"],
+    assigns=["doc._.graphbuild", "doc._.graphbuild_people", "doc._.graphbuild_mentions",
+             "doc._.graphbuild_cues"],
     func=relations_component,
 )
+
+
+def _dated_doc(nlp: Language, text: str, art: Article) -> Doc:
+    """A tokenized Doc that knows its article's date (``doc._.graphbuild_date``), for the
+    people step: a bare surname of the sitting president is the president."""
+    doc = nlp.make_doc(text)
+    doc._.graphbuild_date = art.published
+    return doc
 
 
 def load_pipeline(model: str | None = None) -> Language:
@@ -193,20 +205,28 @@ def extract_edges(articles: Iterable[Article], nlp: Language | None = None, *,
         for art in articles:
             parts = _parts(art, max_chars)
             for n, (offset, text) in enumerate(parts):
-                yield text.translate(_STRAIGHTEN), (art, offset, len(parts) - 1 - n)
+                yield _dated_doc(nlp, text.translate(_STRAIGHTEN), art), (art, offset, len(parts) - 1 - n)
 
     pending: list[Edge] = []
     for doc, (art, offset, remaining) in _pipe_by_chars(nlp, pieces(), batch_size, max_chars):
         ref = art.ref
+        # Linking, the stage after in-article clustering: who each person is (or nobody).
+        links = link_people(doc._.graphbuild_cues, art.published)
         for raw in doc._.graphbuild:
             if raw.confidence < min_conf:
                 continue
+            source, target = links.get(raw.source), links.get(raw.target)
+            if source is None or target is None or source.id == target.id:
+                continue  # a place, a group, an unnamed role nobody held, or one person twice
+            if raw.relation.symmetric and target.name < source.name:
+                source, target = target, source
+            speaker = links.get(raw.speaker) if raw.speaker else None
             start, end = raw.start + offset, raw.end + offset
             pending.append(Edge(
-                source=PersonRef(raw.source, raw.source_name),
-                target=PersonRef(raw.target, raw.target_name),
+                source=source.ref, target=target.ref,
                 relation=raw.relation, label=raw.label, modality=raw.modality,
-                speaker=raw.speaker, reported_by=raw.reported_by, confidence=raw.confidence,
+                speaker=speaker.id if speaker else None, reported_by=raw.reported_by,
+                confidence=raw.confidence,
                 article=ref, evidence=EdgeEvidence(art.text[start:end], start, end),
             ))
         if remaining == 0:
@@ -224,6 +244,16 @@ def extract_people(articles: Iterable[Article], nlp: Language | None = None, *,
     [('Sen. Lindsey Graham', 'title', 'lindsey-graham'), ('He', 'pronoun', 'lindsey-graham'), ('Chuck Hagel', 'name', 'chuck-hagel')]
     """
     nlp = nlp or load_pipeline()
-    texts = ((a.text.translate(_STRAIGHTEN), a) for a in articles)
+    texts = ((_dated_doc(nlp, a.text.translate(_STRAIGHTEN), a), a) for a in articles)
     for doc, art in nlp.pipe(texts, as_tuples=True, batch_size=resolve("batch_size", batch_size)):
-        yield art, doc._.graphbuild_people, doc._.graphbuild_mentions
+        links = link_people(doc._.graphbuild_cues, art.published)
+        people: dict[str, Person] = {}
+        for p in doc._.graphbuild_people:
+            linked = links.get(p.id)
+            if linked is not None:
+                prev = people.get(linked.id, linked)
+                aliases = tuple(sorted(set(prev.aliases) | set(p.aliases) | set(linked.aliases)))
+                people[linked.id] = dataclasses.replace(linked, aliases=aliases)
+        mentions = [dataclasses.replace(m, person_id=links[m.person_id].id)
+                    for m in doc._.graphbuild_mentions if links.get(m.person_id) is not None]
+        yield art, list(people.values()), mentions

@@ -17,12 +17,12 @@ Three steps, all inside one article:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..records import Mention, MentionKind, Person
+from ..naming import TITLE_WORDS, person_id, same_first, same_person, split_name
+from ..records import Mention, MentionKind, Person, PersonCues
 from .lexicon import Lexicon
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
@@ -42,19 +42,6 @@ def _glued(word: str) -> bool:
 _NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z'\-\.]*$|^[A-Z]\.$|^(de|da|van|von|der|bin|al|la|le|del|di|du|mac)$")
 
 
-def person_id(name: str) -> str:
-    """A stable id from a name: ascii, lower case, words joined by hyphens.
-
-    >>> person_id("James B. Comey")
-    'james-b-comey'
-    >>> person_id("Beto O'Rourke")
-    'beto-orourke'
-    """
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    folded = folded.replace("'", "").replace(".", " ").lower()
-    return "-".join(re.findall(r"[a-z0-9]+", folded))
-
-
 @dataclass
 class PersonInfo:
     """What the article says about one person while it is being read."""
@@ -68,6 +55,7 @@ class PersonInfo:
     gender: str | None = None  # "m" or "f" when a title or role says so
     first: int = 10**9  # token index of the first mention
     count: int = 0
+    role_phrase: str | None = None  # set for the stand-in of an unnamed role ("the president")
 
     @property
     def tokens(self) -> list[str]:
@@ -75,11 +63,11 @@ class PersonInfo:
 
     @property
     def last(self) -> str:
-        return self.tokens[-1].lower()
+        return self.tokens[-1].lower() if self.tokens else ""
 
     @property
     def first_name(self) -> str:
-        return self.tokens[0].lower()
+        return self.tokens[0].lower() if self.tokens else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +83,15 @@ def _clean_name(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int,
     """Trim titles and possessives off a candidate name; return the titles too."""
     titles: list[str] = []
     while start < end and (doc[start].lower_ in lex.honorifics or not doc[start].text[:1].isupper()
-                           or doc[start].lower_ in lex.roles or doc[start].pos_ == "VERB"):
+                           or doc[start].lower_ in lex.roles or doc[start].pos_ == "VERB"
+                           or doc[start].lower_.rstrip(".") in TITLE_WORDS):
         titles.append(doc[start].lower_)
         start += 1
+    # A scraper's doubling ("Trump Trump", "Donald Trump Donald"): the name ends at the repeat.
+    for i in range(start + 1, end):
+        if doc[i].lower_ not in lex.name_suffixes and any(doc[i].lower_ == doc[j].lower_ for j in range(start, i)):
+            end = i
+            break
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                            and doc[end - 1].text != "."):
         end -= 1
@@ -187,10 +181,14 @@ def _roles_from_titles(titles: tuple[str, ...], lex: Lexicon) -> set[str]:
     return roles
 
 
-def cluster_people(doc: Doc, names: list[NameSpan], lex: Lexicon) -> tuple[dict[str, PersonInfo], dict[int, str]]:
-    """Merge name spans into people; return the people and a token -> person id map."""
+def cluster_people(doc: Doc, names: list[NameSpan], lex: Lexicon, namesake=None
+                   ) -> tuple[dict[str, PersonInfo], dict[int, str]]:
+    """Merge name spans into people; return the people and a token -> person id map.
+
+    ``namesake(surname)``: (name, gender) of the president or vice president in office on
+    the article's date with that surname, or None (``linking.sitting_namesake``).
+    """
     people: dict[str, PersonInfo] = {}
-    by_key: dict[tuple[str, str], str] = {}  # (first, last) -> pid
     span_pid: dict[int, str] = {}  # index into names -> pid
 
     # Full names first, so that a bare surname can find the full name wherever it stands.
@@ -198,8 +196,8 @@ def cluster_people(doc: Doc, names: list[NameSpan], lex: Lexicon) -> tuple[dict[
         core = _core(span.text, lex)
         if len(core) < 2:
             continue
-        key = (core[0].lower(), core[-1].lower())
-        pid = by_key.get(key)
+        same = [p for p in people.values() if same_person(p.name, span.text)]
+        pid = same[0].pid if same else None
         if pid is None:
             # "Mrs Parker Bowles" after "Camilla Parker Bowles": a tail of a longer name.
             tails = [p for p in people.values() if len(_core(p.name, lex)) > len(core)
@@ -211,7 +209,6 @@ def cluster_people(doc: Doc, names: list[NameSpan], lex: Lexicon) -> tuple[dict[
             while pid in people:
                 pid += "-2"
             people[pid] = PersonInfo(pid, span.text)
-            by_key[key] = pid
         info = people[pid]
         if len(span.text.split()) > len(info.name.split()):
             info.name = span.text
@@ -227,14 +224,29 @@ def cluster_people(doc: Doc, names: list[NameSpan], lex: Lexicon) -> tuple[dict[
         if not core:
             continue
         word = core[-1].lower()
-        matches = by_last(word)
+        parts = split_name(span.text)
+        if parts.suffix and parts.first:
+            # "Don Jr.", "Donald Jr.": the article's person with that first name and suffix.
+            matches = [p for p in people.values() if split_name(p.name).suffix == parts.suffix
+                       and same_first(split_name(p.name).first, parts.first)]
+        else:
+            matches = by_last(word)
+            holder = namesake(word) if (namesake and matches) else None
+            if holder and not any(same_person(p.name, holder[0]) for p in matches):
+                # A bare "Trump" in a 2018 article that names only Melania Trump is the
+                # president, unless a title says otherwise ("Mrs. Trump").
+                said = {lex.gendered_words.get(t) for t in span.titles} - {None}
+                if not said or holder[1] in said:
+                    matches = []
         if len(matches) > 1:
             # One surname, several people: the first full name the article gives (its
             # subject, as a rule). Titles and counts are not known yet at this point.
             matches = matches[:1]
-        if not matches:
-            firsts = [p for p in people.values() if p.first_name == word and p.first < span.start]
-            if len(firsts) == 1 and not span.titles:
+        if not matches and not parts.suffix:
+            # A first name alone ("Bernie") is the article's one full name with that first name.
+            firsts = [p for p in people.values() if len(p.tokens) > 1 and same_first(p.first_name, word)]
+            titled = any(t in lex.title_roles or t in lex.honorifics for t in span.titles)
+            if len(firsts) == 1 and not titled:
                 matches = firsts
         if matches:
             pid = matches[0].pid
@@ -265,13 +277,13 @@ def cluster_people(doc: Doc, names: list[NameSpan], lex: Lexicon) -> tuple[dict[
         for i in range(span.start, span.end):
             token_pid[i] = pid
 
-    _add_bare_surnames(doc, people, token_pid, lex)
+    _add_bare_surnames(doc, people, token_pid, lex, namesake)
     _add_appositive_roles(doc, people, token_pid, lex)
     return people, token_pid
 
 
 def _add_bare_surnames(doc: Doc, people: dict[str, PersonInfo], token_pid: dict[int, str],
-                       lex: Lexicon) -> None:
+                       lex: Lexicon, namesake=None) -> None:
     """A known surname the model tagged as something else ("endorsing Brill") is still that person."""
     lasts: dict[str, list[PersonInfo]] = {}
     for p in people.values():
@@ -292,6 +304,14 @@ def _add_bare_surnames(doc: Doc, people: dict[str, PersonInfo], token_pid: dict[
         if nxt is not None and nxt.pos_ == "PROPN" and nxt.lower_ in lex.not_person_words:
             continue
         cands = lasts[t.lower_]
+        holder = namesake(t.lower_) if namesake else None
+        if holder and not any(same_person(p.name, holder[0]) or len(p.tokens) == 1 for p in cands):
+            # The sitting president's surname, in an article that names only a relative.
+            pid = person_id(t.text)
+            if pid not in people:
+                people[pid] = PersonInfo(pid, t.text, names={t.text: 0}, first=t.i)
+                lasts[t.lower_].append(people[pid])
+            cands = [people[pid]]
         best = max(cands, key=lambda p: (p.titled, p.count))
         token_pid[t.i] = best.pid
         best.count += 1
@@ -320,6 +340,14 @@ def role_phrase(tok: Token) -> str:
     """The lower-cased noun phrase of a role head without determiners: 'former attorney general'."""
     words = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.tag_ != "POS"]
     return " ".join(words + [tok.lower_])
+
+
+# Roles one person holds at a time (in the US, unless a country is named), and the
+# words that may stand around them: "the U.S. president", "the Senate majority leader".
+_ONE_HOLDER_ROLES = frozenset({"president", "vice president", "attorney general", "speaker",
+                               "majority leader", "minority leader", "secretary of state",
+                               "house speaker", "first lady", "deputy attorney general"})
+_ROLE_PLACE_WORDS = frozenset({"u.s.", "us", "american", "senate", "house", "current", "sitting"})
 
 
 class Resolver:
@@ -401,7 +429,7 @@ class Resolver:
             if child.dep_ == "appos" and self.token_pid.get(child.i):
                 return self.token_pid[child.i], "apposition"
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
-            pid = self._role(tok)
+            pid = self._role(tok) or self._unnamed_role(tok)
             if pid:
                 return pid, "role"
         if self.ties and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.constructions.tie_nouns:
@@ -411,6 +439,20 @@ class Resolver:
                 if len(tied) == 1:
                     return next(iter(tied)), "role"  # "accusing his opponent": the one he runs against
         return None, "none"
+
+    def _unnamed_role(self, tok: Token) -> str | None:
+        """'the president' with no named holder in the article: a stand-in person that
+        linking (graphbuild.linking) gives to whoever held the role on the article's date."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        phrase = role_phrase(tok)
+        core = " ".join(w for w in phrase.split() if w not in _ROLE_PLACE_WORDS)
+        if core not in _ONE_HOLDER_ROLES:
+            return None  # "the first senator", "a president": not one person on a given day
+        pid = "role:" + phrase
+        if pid not in self.people:
+            self.people[pid] = PersonInfo(pid, "", role_phrase=phrase)
+        return pid
 
     def _recent(self, before: int, exclude: set[str], subjects_only: bool = False,
                 same_sentence: bool = False, window: int = 3) -> str | None:
@@ -647,7 +689,7 @@ class Resolver:
                 break
         if role is None:
             return None
-        holders = [p for p in self.people.values() if role in p.roles]
+        holders = [p for p in self.people.values() if role in p.roles and p.role_phrase is None]
         # "the Republican candidate" is not "Democratic congressional candidate Randy Bryce",
         # "the US president" not "the French president": a contradicting word rules a holder out.
         same = self.lex.constructions.same_words  # "the GOP candidate" is "Republican candidate X"
@@ -674,9 +716,36 @@ _KIND = {"name": MentionKind.NAME, "pronoun": MentionKind.PRONOUN, "speaker": Me
          "role": MentionKind.ROLE, "apposition": MentionKind.ROLE}
 
 
+def person_cues(doc: Doc, resolver: Resolver) -> list[PersonCues]:
+    """What the article says about each of its people, for linking (``graphbuild.linking``)."""
+    after: dict[str, list[str]] = {}
+    i = 0
+    while i < len(doc):
+        pid = resolver.token_pid.get(i)
+        if pid is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and resolver.token_pid.get(j) == pid:
+            j += 1
+        end = doc[j - 1].idx + len(doc[j - 1].text)
+        tail = doc.text[end:end + 60].split("\n", 1)[0]
+        after.setdefault(pid, []).append(tail)
+        i = j
+    out = []
+    for p in resolver.people.values():
+        if p.role_phrase is not None:
+            out.append(PersonCues(p.pid, "", role_phrase=p.role_phrase))
+        elif p.count or p.pid in after:
+            out.append(PersonCues(p.pid, p.name, tuple(sorted(p.names)), tuple(sorted(p.roles)),
+                                  tuple(sorted(p.title_words)), tuple(after.get(p.pid, ())), p.gender))
+    return out
+
+
 def article_people(resolver: Resolver) -> list[Person]:
     """The article's people as records: id, fullest name, every name the article used."""
-    return [Person(p.pid, p.name, tuple(sorted(p.names))) for p in resolver.people.values() if p.count]
+    return [Person(p.pid, p.name, tuple(sorted(p.names))) for p in resolver.people.values()
+            if p.count and p.role_phrase is None]
 
 
 def article_mentions(doc: Doc, resolver: Resolver) -> list[Mention]:

@@ -2,7 +2,8 @@
 
 The graph::
 
-    (:Person {id, name, aliases, lookup})
+    (:Person {id, name, name_rank, aliases, lookup, name_keys, alias_keys,
+              kb_id, wikidata, bioguide, party, gender, offices})
         -[:CRITICIZED {key, article_id, published, modality, polarity, label,
                        confidence, speaker, reported_by, quote, start, end}]->
     (:Person)
@@ -19,7 +20,9 @@ One relationship per piece of evidence (one edge line). Its type is a
 relationships are built once, here, from the enum, and looked up by member
 (``merge_relationships``). ``key`` is the evidence key (article, offsets,
 relation, ends), so MERGE on it makes any load idempotent. ``lookup`` holds
-the lower-cased names, aliases and surnames a query may name a person by.
+the keys (``graphbuild.naming.lookup_keys``: names, aliases, ids, surnames) a
+query may name a person by; ``name_keys`` and ``alias_keys`` rank the matches
+as ``naming.best_match`` does (name, then alias, then surname).
 
 >>> print(merge_relationships(Relation.ENDORSED).splitlines()[2].strip())
 MERGE (s)-[r:ENDORSED {key: row.key}]->(t)
@@ -45,29 +48,43 @@ CONSTRAINTS: tuple[str, ...] = (
     for r in Relation
 )
 
-# People of one batch, each once: {id, names, name, lookup}. Aliases are kept
-# as a sorted set and the name is the fullest of them (most words, then
-# longest, then first in order), so the result does not depend on the order
-# edges arrive in. A new person takes the values computed in Python by the same
-# rule (load.person_row); a known one seen under a new name merges here.
+# People of one batch, each once: {id, names, name, name_rank, lookup, name_keys,
+# alias_keys, props}. Every value is computed in Python by graphbuild.naming (the
+# one rule for naming and finding a person); here stored aliases and keys are
+# unioned, and the fuller name (the higher ``name_rank``) is kept, so the
+# result does not depend on the order edges or loads arrive in. ``props`` are
+# the KB attributes (kb_id, wikidata, bioguide, party, gender, offices as JSON).
 MERGE_PEOPLE = """
 UNWIND $people AS person
 MERGE (p:Person {id: person.id})
-ON CREATE SET p.aliases = person.names, p.name = person.name, p.lookup = person.lookup
+SET p += person.props
+WITH p, person, (p.name_rank IS NULL OR person.name_rank > p.name_rank) AS fuller
+SET p.name = CASE WHEN fuller THEN person.name ELSE p.name END,
+    p.name_rank = CASE WHEN fuller THEN person.name_rank ELSE p.name_rank END
 WITH p, person
-WHERE any(n IN person.names WHERE NOT n IN p.aliases)
 CALL (p, person) {
   UNWIND coalesce(p.aliases, []) + person.names AS alias
   WITH DISTINCT alias ORDER BY alias
   RETURN collect(alias) AS aliases
 }
-SET p.aliases = aliases,
-    p.name = reduce(best = head(aliases), a IN aliases |
-      CASE WHEN size(split(a, ' ')) > size(split(best, ' '))
-             OR (size(split(a, ' ')) = size(split(best, ' ')) AND size(a) > size(best))
-           THEN a ELSE best END),
-    p.lookup = [a IN aliases | toLower(a)] + [a IN aliases | toLower(last(split(a, ' ')))]
+CALL (p, person) {
+  UNWIND coalesce(p.lookup, []) + person.lookup AS key
+  WITH DISTINCT key ORDER BY key
+  RETURN collect(key) AS lookup
+}
+CALL (p, person) {
+  UNWIND coalesce(p.alias_keys, []) + person.alias_keys AS key
+  WITH DISTINCT key ORDER BY key
+  RETURN collect(key) AS alias_keys
+}
+CALL (p, person) {
+  UNWIND coalesce(p.name_keys, []) + person.name_keys AS key
+  WITH DISTINCT key ORDER BY key
+  RETURN collect(key) AS name_keys
+}
+SET p.aliases = aliases, p.lookup = lookup, p.alias_keys = alias_keys, p.name_keys = name_keys
 """
+
 
 # Articles whose first edge (in this load) is in the batch: {id, title, source,
 # url, published, people, keys}. Re-loading an article replaces its edges: its
@@ -154,14 +171,16 @@ SNAPSHOT_ARTICLES = "MATCH (a:Article) RETURN properties(a) AS props ORDER BY a.
 
 # --- finding a person by name, for the analyst queries (graphbuild.neo4j.query.find_person) ---
 
-# One person for a name: by id, then by exact name, then alias, then surname or
-# other lookup form; among equals, the one with the most evidence.
+# One person for a name, by the rule of graphbuild.naming.match_tier: the id or the
+# name as written ($key, naming.lookup_key), then an alias as written, then a name
+# without middle names ($loose, naming.loose_key) or the surname; among equals, the
+# one with the most evidence.
 FIND_PERSON = """
 MATCH (p:Person)
-WHERE p.id = $name OR toLower($name) IN p.lookup
+WHERE p.id = $id OR $key IN p.lookup OR $loose IN p.lookup
 RETURN p.id AS id, p.name AS name
-ORDER BY CASE WHEN p.id = $name OR toLower(p.name) = toLower($name) THEN 0
-              WHEN toLower($name) IN [a IN p.aliases | toLower(a)] THEN 1 ELSE 2 END,
+ORDER BY CASE WHEN p.id = $id OR $key IN p.name_keys THEN 0
+              WHEN $key IN p.alias_keys THEN 1 ELSE 2 END,
          COUNT { (p)--() } DESC, p.id
 LIMIT 1
 """

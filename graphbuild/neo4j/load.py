@@ -222,23 +222,31 @@ def relationship_row(edge: Edge) -> dict[str, Any]:
     }
 
 
-def person_row(person_id: str, names: Iterable[str]) -> dict[str, Any]:
-    """A person's parameters: sorted names, the fullest one, and the lookup keys.
+def person_row(person_id: str, names: Iterable[str], kb: str | None = None) -> dict[str, Any]:
+    """A person's parameters: names, the fullest one and its rank, lookup keys, KB attributes.
 
-    The same rule as ``cypher.MERGE_PEOPLE`` applies to people already stored.
+    Names, ranks and keys come from ``graphbuild.naming`` (the one rule);
+    ``cypher.MERGE_PEOPLE`` only compares them with what is stored.
 
     >>> person_row("donald-trump", {"Donald Trump", "Donald J. Trump"})["name"]
     'Donald J. Trump'
     >>> person_row("x", {"Jeff Sessions"})["lookup"]
-    ['jeff sessions', 'sessions']
+    ['jeff sessions', 'sessions', 'x']
     """
+    from ..linking import kb_attributes
+    from ..naming import alias_keys, canonical_name, lookup_keys, name_keys, name_rank_key
+
     aliases = sorted(set(names))
-    best = aliases[0]
-    for a in aliases:
-        if (len(a.split(" ")), len(a)) > (len(best.split(" ")), len(best)):
-            best = a
-    lookup = [a.lower() for a in aliases] + [a.split(" ")[-1].lower() for a in aliases]
-    return {"id": person_id, "names": aliases, "name": best, "lookup": lookup}
+    attrs = kb_attributes(kb)
+    variants = attrs.pop("variants", [])
+    if "offices" in attrs:
+        attrs["offices"] = json.dumps(attrs["offices"], ensure_ascii=False)  # properties hold no maps
+    best = canonical_name(aliases)
+    ids = (person_id, attrs.get("kb_id", ""))
+    return {"id": person_id, "names": aliases, "name": best, "name_rank": name_rank_key(best),
+            "lookup": lookup_keys(best, aliases + variants, ids),
+            "name_keys": name_keys(best, ids), "alias_keys": alias_keys(aliases + variants),
+            "props": attrs}
 
 
 @dataclass
@@ -263,6 +271,7 @@ def plan_batches(edges: list[Edge], batch_size: int) -> list[Batch]:
     # A person's names go to the database once per load, in the first batch
     # that uses them: later batches only MATCH the (committed) person.
     seen_names: set[tuple[str, str]] = set()
+    kb_of = {ref.id: ref.kb for e in edges for ref in (e.source, e.target) if ref.kb}
     batches = []
     for i in range(0, len(edges), batch_size):
         chunk = edges[i:i + batch_size]
@@ -285,7 +294,7 @@ def plan_batches(edges: list[Edge], batch_size: int) -> list[Batch]:
                                   "people": sorted(people_of[a.id])}
             rows[e.relation].append(row)
         batches.append(Batch(
-            people=[person_row(pid, n) for pid, n in sorted(names.items())],
+            people=[person_row(pid, n, kb_of.get(pid)) for pid, n in sorted(names.items())],
             articles=list(articles.values()), rows=dict(rows), size=len(chunk)))
     return batches
 

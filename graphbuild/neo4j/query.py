@@ -170,6 +170,7 @@ def run_query(name: str, params: dict[str, str] | None = None, *, driver: Any = 
 
     from ..errors import BackendError
     from ..settings import resolve
+    from . import cypher
     from .load import connect
 
     query = load_query(name, queries_dir)
@@ -201,7 +202,10 @@ def find_person(driver: Any, database: str, name: str, *, param: str = "person")
     """
     from . import cypher
 
-    records, _, _ = driver.execute_query(cypher.FIND_PERSON, {"name": name.strip()},
+    from ..naming import lookup_key, loose_key  # people: the one rule (graphbuild.naming.match_tier)
+
+    records, _, _ = driver.execute_query(cypher.FIND_PERSON, {"id": name.strip(), "key": lookup_key(name),
+                                                              "loose": loose_key(name)},
                                          database_=database, routing_="r")
     if records:
         return {"id": records[0]["id"], "name": records[0]["name"]}

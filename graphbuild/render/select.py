@@ -33,8 +33,8 @@ class UnknownPersonError(GraphbuildError, ValueError):
     def __init__(self, name: str, suggestions: Iterable[str] = ()):
         self.name = name
         hint = ", ".join(suggestions)
-        super().__init__(f"no person named {name!r} in the graph (names and aliases are "
-                         f"matched case-insensitively)" + (f"; did you mean: {hint}?" if hint else ""))
+        super().__init__(f"no person named {name!r} in the graph (names, aliases and surnames "
+                         f"are matched in any case, titles and middle initials ignored)" + (f"; did you mean: {hint}?" if hint else ""))
 
 
 class DateFormatError(GraphbuildError, ValueError):
@@ -100,18 +100,18 @@ def within_dates(g: nx.MultiDiGraph, since: str | None = None, until: str | None
 
 
 def find_people(g: nx.MultiDiGraph, name: str) -> list[str]:
-    """Ids of the people whose id, name or an alias is ``name``, case-insensitively.
+    """The id of the one person ``name`` names, or [] (``graphbuild.naming.best_match``).
 
-    Full names win over aliases, so "Trump" does not pull in every Trump when
-    one person is called exactly that.
+    The rule of ``graphbuild query`` and the map's search: any case, titles and
+    middle initials ignored; a name beats an alias, an alias beats a surname,
+    and among equals the person with the most evidence wins.
     """
-    want = name.strip().casefold()
-    by_name = [n for n, d in g.nodes(data=True)
-               if want in (str(n).casefold(), str(d.get("name", "")).casefold())]
-    if by_name:
-        return by_name
-    return [n for n, d in g.nodes(data=True)
-            if want in (str(a).casefold() for a in d.get("aliases") or ())]
+    from ..naming import Candidate, best_match
+
+    nodes = {str(n): n for n in g}
+    best = best_match(name, [Candidate(str(n), str(d.get("name", "")), tuple(d.get("aliases") or ()),
+                                       int(d.get("evidence_count") or 0)) for n, d in g.nodes(data=True)])
+    return [nodes[best.id]] if best else []
 
 
 def neighbourhood(g: nx.MultiDiGraph, name: str, depth: int = 1) -> nx.MultiDiGraph:
