@@ -183,7 +183,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--dsa", type=Path, required=True, help="folder holding train.tsv")
     ap.add_argument("--out", type=Path, default=DEFAULT_MODEL_DIR)
     ap.add_argument("--search", action="store_true", help="print the CV grid instead of training")
+    ap.add_argument("--params", type=json.loads, default={},
+                    help="JSON overriding the chosen settings, for trying others under CV")
     args = ap.parse_args(argv)
+    chosen = dict(CHOSEN, **args.params)
+    print(f"settings: {chosen}")
 
     pairs, docs = parsed(args.dsa / "train.tsv")
     exs = examples(pairs, docs)
@@ -199,7 +203,7 @@ def main(argv: list[str] | None = None) -> None:
                     pf1 = macro_f1(gold[pm].tolist(), probs[pm].argmax(1).tolist())
                     print(f"  {params}: CV macro-F1 {f1:.3f} (person pairs {pf1:.3f})", flush=True)
         return
-    f1, gold, probs, keep = cross_validate(exs, CHOSEN)
+    f1, gold, probs, keep = cross_validate(exs, chosen)
     pm = np.array(person)[keep]
     pf1 = macro_f1(gold[pm].tolist(), probs[pm].argmax(1).tolist())
     print(f"5-fold CV macro-F1 on train: all pairs {f1:.3f}, person-person pairs {pf1:.3f}")
@@ -210,7 +214,7 @@ def main(argv: list[str] | None = None) -> None:
     add = choose_threshold(probs[pm], gold[pm], ADD_PRECISION)
     print(f"thresholds by CV: veto {veto} (precision >= {VETO_PRECISION} on all pairs), "
           f"model-made edges {add} (precision >= {ADD_PRECISION} on person pairs)")
-    model = DirectionModel.train([x for e in exs if e is not None for x in e], seed=SEED, **CHOSEN)
+    model = DirectionModel.train([x for e in exs if e is not None for x in e], seed=SEED, **chosen)
     model.meta["cv_macro_f1"] = round(f1, 4)
     model.meta["cv_macro_f1_person"] = round(pf1, 4)
     model.meta["cv_veto_threshold"] = veto
