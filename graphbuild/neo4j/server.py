@@ -182,7 +182,7 @@ def _read_pid(paths: ServerPaths) -> int | None:
 def bolt_ready(uri: str, timeout: float = 2.0) -> bool:
     """True if a Bolt server answers at ``uri`` (auth off) within ``timeout`` seconds."""
     from neo4j import GraphDatabase
-    from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
+    from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
     try:
         with GraphDatabase.driver(uri, auth=None, connection_timeout=timeout,
@@ -191,7 +191,9 @@ def bolt_ready(uri: str, timeout: float = 2.0) -> bool:
         return True
     except AuthError:
         return True  # something answers Bolt; it just wants a password
-    except (ServiceUnavailable, Neo4jError, OSError, ValueError):
+    except (DriverError, Neo4jError, OSError, ValueError):
+        # DriverError covers ServiceUnavailable and a server still starting that
+        # accepts the socket but times out (SessionExpired).
         return False
 
 
