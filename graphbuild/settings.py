@@ -69,10 +69,10 @@ _TABLE = [
             "learned direction-and-polarity model: 'on' reviews rule edges and adds model-made "
             "PRAISED/CRITICIZED edges, 'review' only reviews rule edges, 'off' leaves rules alone",
             "GRAPHBUILD_DIRECTION_MODEL", _choice("on", "review", "off")),
-    Setting("veto_threshold", 0.7,
+    Setting("veto_threshold", 0.95,
             "model probability of the reverse direction or opposite polarity at which a rule edge "
             "is re-directed or dropped (0 to 1)", "GRAPHBUILD_VETO_THRESHOLD", _unit_float),
-    Setting("model_edge_threshold", 0.7,
+    Setting("model_edge_threshold", 0.6,
             "model probability at which two named people in a sentence with no rule edge get a "
             "model-made PRAISED/CRITICIZED edge (0 to 1)", "GRAPHBUILD_MODEL_EDGE_THRESHOLD", _unit_float),
     Setting("workers", 1, "extraction processes on this machine, each loading the model once",

@@ -342,7 +342,7 @@ class DirectionComponent:
     """``graphbuild_direction``: reviews the rule edges ``graphbuild_relations`` left on the Doc
     and adds model-made ones.
 
-    - A rule edge of positive or negative polarity whose reverse direction (same polarity)
+    - An asserted rule edge of positive or negative polarity whose reverse direction (same polarity)
       the model gives probability >= ``veto_threshold`` is re-directed; one whose opposite
       polarity gets >= ``veto_threshold`` is dropped. Rules keep choosing the type.
     - Every reviewed rule edge gets its confidence adjusted (``confidence.with_model``).
@@ -392,7 +392,7 @@ def review(doc: Doc, edges: list, mentions: list, model: DirectionModel, veto_th
     from .confidence import model_confidence, with_model
     from .lexicon import load_lexicon
     from .relations import modality_of
-    from ..records import Modality, Polarity, Relation
+    from ..records import Modality, Relation
 
     # mentions of each person, per sentence (by the sentence's first token)
     by_sent: dict[int, dict[str, list]] = {}
@@ -427,7 +427,9 @@ def review(doc: Doc, edges: list, mentions: list, model: DirectionModel, veto_th
         covered.add((sent.start, e.source, e.target))
         covered.add((sent.start, e.target, e.source))
         pol = e.relation.polarity.value
-        pair = closest(sent.start, e.source, e.target) if pol in _RULE_CLASS else None
+        # Only asserted edges with a polarity are reviewed: "would not support X" stays as the rules read it.
+        reviewed = pol in _RULE_CLASS and e.modality is Modality.ASSERTED
+        pair = closest(sent.start, e.source, e.target) if reviewed else None
         if pair is None:
             out.append(e)
             continue
