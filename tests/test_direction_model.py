@@ -72,17 +72,18 @@ def test_a_rule_edge_of_opposite_polarity_is_dropped(nlp):
 
 
 def test_model_made_edges_are_marked_and_less_confident(nlp):
-    text = ("Jeff Sessions endorsed Donald Trump.\n\n"
-            "Nancy Pelosi tore into Mitch McConnell over the stalled bill, saying he had betrayed working families.")
-    [(_, edges)] = list(extract_edges([Article(id="m", text=text)], nlp))
-    made = [e for e in edges if e.method == "model"]
-    rule = [e for e in edges if e.method == "rule"]
-    assert [(e.source.name, e.relation.value, e.target.name) for e in made] == \
-        [("Nancy Pelosi", "CRITICIZED", "Mitch McConnell")]
-    assert [(e.source.name, e.relation.value, e.target.name) for e in rule] == \
-        [("Jeff Sessions", "ENDORSED", "Donald Trump")]
-    assert max(e.confidence for e in made) < min(e.confidence for e in rule)
-    assert made[0].to_json()["method"] == "model"
+    doc = nlp("Nancy Pelosi blasted Mitch McConnell, calling his bill a cruel disgrace.")
+    [rule] = doc._.graphbuild  # the rules read it too
+    assert (rule.source, rule.relation, rule.target, rule.method) == \
+        ("nancy-pelosi", Relation.CRITICIZED, "mitch-mcconnell", "rule")
+    # with no rule edge in the sentence, the model proposes the same edge, marked and less confident
+    [made] = review(doc, [], doc._.graphbuild_mentions, nlp.get_pipe(DIRECTION).model, 0.95, 0.5)
+    assert (made.source, made.relation, made.target, made.method) == \
+        ("nancy-pelosi", Relation.CRITICIZED, "mitch-mcconnell", "model")
+    assert made.confidence < rule.confidence
+    # and the edge record carries the method
+    [(_, [edge])] = list(extract_edges([Article(id="m", text=doc.text)], nlp))
+    assert edge.to_json()["method"] == "rule"
 
 
 def test_model_off_leaves_rules_alone():

@@ -334,7 +334,7 @@ def macro_f1(gold: Sequence[int], pred: Sequence[int]) -> float:
 # -- the spaCy component --------------------------------------------------------------
 
 # The rule class of an edge of each polarity, source as entity 1.
-_RULE_CLASS = {"positive": POS_FWD, "negative": NEG_FWD}
+_RULE_CLASS = {1: POS_FWD, -1: NEG_FWD}  # Polarity.POSITIVE, Polarity.NEGATIVE
 _NAMED = ("name", "title")
 
 
@@ -426,7 +426,7 @@ def review(doc: Doc, edges: list, mentions: list, model: DirectionModel, veto_th
             continue
         covered.add((sent.start, e.source, e.target))
         covered.add((sent.start, e.target, e.source))
-        pol = e.relation.polarity.value
+        pol = int(e.relation.polarity)
         # Only asserted edges with a polarity are reviewed: "would not support X" stays as the rules read it.
         reviewed = pol in _RULE_CLASS and e.modality is Modality.ASSERTED
         pair = closest(sent.start, e.source, e.target) if reviewed else None
@@ -438,9 +438,9 @@ def review(doc: Doc, edges: list, mentions: list, model: DirectionModel, veto_th
         reverse = agree + 1  # same polarity, other direction
         flip = NEG_FWD if agree == POS_FWD else POS_FWD  # other polarity, same direction
         p_contra = p[reverse] + p[flip] + p[flip + 1]
-        if p[flip] + p[flip + 1] >= veto_threshold:
+        if veto_threshold < 1.0 and p[flip] + p[flip + 1] >= veto_threshold:
             continue  # the model reads the opposite polarity: drop the edge
-        if p[reverse] >= veto_threshold and not e.relation.symmetric:
+        if veto_threshold < 1.0 and p[reverse] >= veto_threshold and not e.relation.symmetric:
             e = RawEdge(e.target, e.target_name, e.source, e.source_name, e.relation, e.label, e.modality,
                         e.speaker, e.reported_by, with_model(e.confidence, p[reverse], 1.0 - p[NONE] - p[reverse]),
                         e.start, e.end, "rule+model")
