@@ -35,7 +35,7 @@ CONTRADICT_WEIGHT = 0.1
 
 
 def _clip(x: float) -> float:
-    return round(min(CEILING, max(FLOOR, x)), 3)
+    return round(min(CEILING, max(FLOOR, float(x))), 3)
 
 
 def rule_confidence(strength: float, how: tuple[str, str], modality: Modality) -> float:

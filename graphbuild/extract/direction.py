@@ -290,7 +290,7 @@ class DirectionModel:
                    U.astype(f32) if hidden else None, c.astype(f32) if hidden else None,
                    O.astype(f32) if hidden else None,
                    {"buckets": BUCKETS, "dense": DENSE, "l2": l2, "epochs": epochs, "lr": lr, "seed": seed,
-                    "hidden": hidden, "batch": batch, "dense": use_dense})
+                    "hidden": hidden, "batch": batch, "use_dense": use_dense})
 
     # -- saving and loading -----------------------------------------------------------
 
