@@ -81,7 +81,7 @@ def extraction_classes(pairs, nlp, min_confidence, errors=None) -> list[int]:
     """The class extraction gives each pair (its sentence run as an article)."""
     articles = [Article(id=f"dsa-{i}", text=p.text) for i, p in enumerate(pairs)]
     pred = []
-    for pair, (article, edges) in zip(pairs, extract_edges(articles, nlp, min_confidence=min_confidence)):
+    for pair, (_article, edges) in zip(pairs, extract_edges(articles, nlp, min_confidence=min_confidence)):
         names = {e.source.name for e in edges} | {e.target.name for e in edges}
 
         def name_at(span, text=pair.text, names=names):

@@ -27,14 +27,13 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run from a checkout without installing: the imports below need it first
 
-from graphbuild.neo4j import cypher, server  # noqa: E402
-from graphbuild.neo4j.load import (clear_database, connect, ensure_schema,  # noqa: E402
-                                   relationship_row, write_edges)
-from graphbuild.records import (ArticleRef, Edge, EdgeEvidence, Modality, PersonRef,  # noqa: E402
-                                Relation)
-from graphbuild.settings import resolve  # noqa: E402
+from graphbuild.neo4j import server
+from graphbuild.neo4j.load import clear_database, connect, ensure_schema, relationship_row, write_edges
+from graphbuild.records import ArticleRef, Edge, EdgeEvidence, Modality, PersonRef, Relation
+from graphbuild.settings import resolve
 
 BENCH_URI = "bolt://127.0.0.1:7689"
 
@@ -129,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     uri = resolve("neo4j_uri", args.uri)
     started = None
     if not server.bolt_ready(uri):
-        started = server.DEFAULT_DIR / "bench-server"
+        started = ROOT / ".neo4j" / "bench-server"
         uri = server.start(started, BENCH_URI)
     try:
         batch_size = resolve("neo4j_batch_size")

@@ -9,40 +9,119 @@ from __future__ import annotations
 from pathlib import Path
 from typing import List, Optional
 
+import click
 import typer
+from rich.markup import escape
+from typer.core import TyperGroup
 
-from .errors import GraphbuildError
-from .settings import help_for
+from .errors import EXIT_INTERNAL, GraphbuildError
+from .settings import check, help_for
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+
+class _Guarded(TyperGroup):
+    """Every command's errors end in one message and a distinct exit status (README).
+
+    A ``GraphbuildError`` exits with its ``exit_status`` (2 usage, 3 environment);
+    any other exception is a bug: its traceback goes to a log file (and to the
+    screen under ``--debug``) and the status is 4. Ctrl-C exits 130.
+    """
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except GraphbuildError as exc:
+            _fail(exc)
+        except KeyboardInterrupt:
+            from .progress import console
+
+            console.print("interrupted: no output was half-replaced (extract and build keep finished "
+                          "articles in their cache, so a re-run resumes)")
+            raise typer.Exit(130) from None
+        except Exception as exc:  # noqa: BLE001 - a bug: keep its traceback, say where
+            _crash(exc, ctx)
+
+
+app = typer.Typer(cls=_Guarded, add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Turn political news into an evidence-backed graph of who did what to whom.")
+_DEBUG = {"on": False}
 
-PATHS = typer.Argument(..., help=".txt/.md/.html files, RSS/Atom feeds, .jsonl/.jsonl.gz files, or folders of them")
-WORKERS = typer.Option(None, "--workers", "-w", min=1, help=help_for("workers"))
-SCHEDULER = typer.Option(None, "--scheduler", help=help_for("scheduler"))
+
+def package_version() -> str:
+    """The installed graphbuild's version (pyproject's), or "source" when run from a checkout."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("graphbuild")
+    except metadata.PackageNotFoundError:
+        return "source"
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"graphbuild {package_version()}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    debug: bool = typer.Option(False, "--debug", help="show the traceback of an internal error"),
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="print graphbuild's version and exit"),
+) -> None:
+    """Turn political news into an evidence-backed graph of who did what to whom."""
+    _DEBUG["on"] = debug
+
+
+def _setting(name: str):
+    """A CLI option callback: the same validation (and message) as the environment variable's."""
+    def callback(ctx: click.Context, param: click.Parameter, value):
+        if value is None:
+            return None
+        return check(name, value, where=param.opts[0])
+    return callback
+
+
+PATHS = typer.Argument(..., metavar="PATH",
+                       help=".txt/.md/.html files, RSS/Atom feeds, .jsonl/.jsonl.gz files, or folders of them")
+WORKERS = typer.Option(None, "--workers", "-w", metavar="N", callback=_setting("workers"), help=help_for("workers"))
+SCHEDULER = typer.Option(None, "--scheduler", metavar="ADDRESS", help=help_for("scheduler"))
 NO_CACHE = typer.Option(False, "--no-cache", help="neither read nor write the edge cache")
 FULL = typer.Option(False, "--full", help="re-extract every article and refresh the edge cache")
 # Options that extract, build and evaluate share: declared once so that they cannot drift.
-MODEL = typer.Option(None, help=help_for("model"))
-BATCH_SIZE = typer.Option(None, help=help_for("batch_size"))
-MIN_CONFIDENCE = typer.Option(None, help=help_for("min_confidence"))
-ALIASES = typer.Option(None, help="curation file (YAML or CSV) to merge, split and name people")
+MODEL = typer.Option(None, metavar="NAME", help=help_for("model"))
+BATCH_SIZE = typer.Option(None, metavar="N", callback=_setting("batch_size"), help=help_for("batch_size"))
+MIN_CONFIDENCE = typer.Option(None, metavar="X", callback=_setting("min_confidence"), help=help_for("min_confidence"))
+ALIASES = typer.Option(None, metavar="FILE", help="curation file (YAML or CSV) to merge, split and name people")
 QUIET = typer.Option(False, "--quiet", "-q", help="no progress bar")
+
 
 
 def _fail(exc: GraphbuildError) -> None:
     from .progress import console
 
-    console.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
-    raise typer.Exit(2)
+    console.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, highlight=False)
+    raise typer.Exit(exc.exit_status)
+
+
+def _crash(exc: BaseException, ctx: click.Context) -> None:
+    from .progress import console
+    from .tracebacks import format_traceback, save_traceback
+
+    path = save_traceback(exc, f"{ctx.invoked_subcommand or ''} failed")
+    if _DEBUG["on"]:
+        console.print(format_traceback(exc), markup=False, highlight=False)
+    console.print(f"[red]internal error:[/red] {type(exc).__name__}: {escape(str(exc))}", markup=True,
+                  highlight=False)
+    console.print(f"this is a bug in graphbuild; the traceback is in {path} (--debug shows it); "
+                  "please report it", markup=False, highlight=False)
+    raise typer.Exit(EXIT_INTERNAL)
 
 
 def _run_and_summarize(call) -> None:
-    """Run an extraction, print its summary, exit 1 if anything was rejected (2 on an error)."""
-    try:
-        summary = call()
-    except GraphbuildError as exc:
-        _fail(exc)
+    """Run an extraction, print its summary, exit 1 if anything was rejected (errors: the group)."""
+    summary = call()
     summary.print()
     raise typer.Exit(summary.exit_code)
 
@@ -52,7 +131,7 @@ def _run_and_summarize(call) -> None:
 @app.command()
 def extract(
     paths: List[Path] = PATHS,
-    out: Path = typer.Option(Path("edges.jsonl"), "--out", "-o", help="edge lines (spec/edges.md)"),
+    out: Path = typer.Option(Path("edges.jsonl"), "--out", "-o", metavar="FILE", help="edge lines (docs/edges.md)"),
     model: Optional[str] = MODEL,
     batch_size: Optional[int] = BATCH_SIZE,
     min_confidence: Optional[float] = MIN_CONFIDENCE,
@@ -67,6 +146,8 @@ def extract(
     """Extract person-to-person edges, one JSON line per piece of evidence.
 
     Unchanged articles reuse their edges from <out stem>.cache.sqlite beside --out.
+
+    The articles read are listed in <out stem>.articles.jsonl: what `load` replaces.
     """
     from .run import extract_to_file
 
@@ -79,7 +160,7 @@ def extract(
 @app.command()
 def build(
     paths: List[Path] = PATHS,
-    out: Path = typer.Option(Path("out"), "--out", "-o", help="folder for edges.jsonl, graph files and map.html"),
+    out: Path = typer.Option(Path("out"), "--out", "-o", metavar="DIR", help="folder for edges.jsonl, graph files and map.html"),
     model: Optional[str] = MODEL,
     batch_size: Optional[int] = BATCH_SIZE,
     min_confidence: Optional[float] = MIN_CONFIDENCE,
@@ -90,7 +171,7 @@ def build(
     full: bool = FULL,
     quiet: bool = QUIET,
 ) -> None:
-    """Extract, then write edges.jsonl, graph.graphml, graph.gexf, graph.json and map.html.
+    """Extract, then write edges.jsonl, articles.jsonl, graph.graphml, graph.gexf, graph.json and map.html.
 
     Unchanged articles reuse their edges from cache.sqlite in the --out folder.
     """
@@ -109,7 +190,7 @@ def evaluate(
     model: Optional[str] = MODEL,
     min_confidence: Optional[float] = MIN_CONFIDENCE,
 ) -> None:
-    """Score extraction against gold files by the rule of spec/edges.md."""
+    """Score extraction against gold files by the rule of docs/edges.md."""
     from .evaluate import evaluate_paths
 
     try:
@@ -128,7 +209,7 @@ def render(
     out: Path = typer.Option(Path("map.html"), "--out", "-o", help="the HTML file to write"),
     focus: Optional[str] = typer.Option(None, help="draw only this person's neighbourhood (name or alias, any case)"),
     depth: int = typer.Option(1, min=0, help="with --focus: how many relations away to go"),
-    max_nodes: Optional[int] = typer.Option(None, min=1, help=help_for("map_max_nodes")),
+    max_nodes: Optional[int] = typer.Option(None, callback=_setting("map_max_nodes"), help=help_for("map_max_nodes")),
     since: Optional[str] = typer.Option(None, help="keep evidence from articles published on or after this date (YYYY-MM-DD)"),
     until: Optional[str] = typer.Option(None, help="keep evidence from articles published on or before this date (YYYY-MM-DD)"),
 ) -> None:
@@ -159,7 +240,8 @@ def load(
     user: Optional[str] = NEO4J_USER,
     password: Optional[str] = NEO4J_PASSWORD,
     database: Optional[str] = NEO4J_DATABASE,
-    batch_size: Optional[int] = typer.Option(None, "--batch-size", help=help_for("neo4j_batch_size")),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", callback=_setting("neo4j_batch_size"),
+                                             help=help_for("neo4j_batch_size")),
 ) -> None:
     """Load edges into Neo4j; re-loading an article replaces its edges."""
     from .neo4j.load import load as load_edges
@@ -195,7 +277,7 @@ def query(
 @app.command("neo4j")
 def neo4j_server(
     action: str = typer.Argument(..., help="start, stop or status"),
-    directory: Optional[Path] = typer.Option(None, "--dir", help="server folder (default: .neo4j/ in the project)"),
+    directory: Optional[Path] = typer.Option(None, "--dir", help="server folder (default: graphbuild/neo4j in the user data folder, e.g. ~/.local/share/graphbuild/neo4j)"),
     uri: Optional[str] = typer.Option(None, "--uri", help="listen on this bolt URI's port; " + help_for("neo4j_uri")),
 ) -> None:
     """Run a local Neo4j 5 server (Bolt on 127.0.0.1, auth off) for `load` and `query`."""

@@ -7,7 +7,7 @@ Two ways in:
   in input order, exactly as a run on one machine would;
 - ``extract_bag(bag)`` for corpora that already live in Dask: a bag of
   article records ``{id, text, title?, date?, url?, source?}`` in, a bag of
-  edge lines (``spec/edges.md`` dicts) out, partition by partition, with one
+  edge lines (``docs/edges.md`` dicts) out, partition by partition, with one
   id per person across the bag as ``graphbuild extract`` gives them.
 
 Either way each worker process loads the model once (``graphbuild.parallel.pipeline``

@@ -1,4 +1,4 @@
-"""Gold files and the scoring rule of ``spec/edges.md``.
+"""Gold files and the scoring rule of ``docs/edges.md``.
 
 Per article, on the distinct (source, relation, target) of the asserted edges:
 a predicted end matches a gold person when its name, or failing that its last

@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from functools import lru_cache
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -38,7 +38,7 @@ from .records import SCHEMA_VERSION, Article, Edge
 _EXTRACT_DIR = Path(__file__).resolve().parent / "extract"
 
 
-@lru_cache(maxsize=None)
+@cache
 def rules_version() -> str:
     """A hash of the extraction rules: the code and lexicon of ``graphbuild/extract``."""
     h = hashlib.sha256()

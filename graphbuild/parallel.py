@@ -23,6 +23,23 @@ from typing import Iterable, Iterator
 from .records import Article, Edge
 from .settings import resolve
 
+
+class Failure(str):
+    """Why extraction of one article failed (a str), with the traceback that shows where."""
+
+    traceback: str | None = None
+
+    @classmethod
+    def of(cls, exc: BaseException) -> Failure:
+        from .tracebacks import format_traceback
+
+        failure = cls(f"extraction failed ({type(exc).__name__}: {exc}): a bug in graphbuild or its "
+                      "model, or a worker that died (out of memory?); the traceback is in the rejects "
+                      "file, please report it")
+        failure.traceback = format_traceback(exc)
+        return failure
+
+
 # One article's result: its edges, or why extraction failed.
 Result = list[Edge] | str
 
@@ -37,7 +54,7 @@ class ExtractOptions:
     max_chars: int
 
     @classmethod
-    def resolve(cls, model=None, batch_size=None, min_confidence=None, max_chars=None) -> "ExtractOptions":
+    def resolve(cls, model=None, batch_size=None, min_confidence=None, max_chars=None) -> ExtractOptions:
         return cls(resolve("model", model), resolve("batch_size", batch_size),
                    resolve("min_confidence", min_confidence), resolve("max_chars", max_chars))
 
@@ -76,7 +93,7 @@ def extract_chunk(articles: list[Article], opts: ExtractOptions) -> list[Result]
                 try:
                     out.extend(run([art]))
                 except Exception as exc:  # noqa: BLE001
-                    out.append(f"extraction failed ({type(exc).__name__}: {exc})")
+                    out.append(Failure.of(exc))
             return out
 
 
@@ -204,7 +221,7 @@ def run_ordered(chunks: Iterable[tuple[object, list[Article]]], runner) -> Itera
                     out.extend(runner.submit([art]).result())
                 except Exception as exc:  # noqa: BLE001
                     runner.recover()
-                    out.append(f"extraction failed ({type(exc).__name__}: {exc})")
+                    out.append(Failure.of(exc))
             return tag, out
 
     for tag, articles in chunks:

@@ -4,7 +4,7 @@
 
 spaCy objects never leave extraction: what leaves it are these records, with
 character offsets into ``Article.text``. ``Edge.to_json`` / ``Edge.from_json``
-are the one place that knows the edge line format of ``spec/edges.md``.
+are the one place that knows the edge line format of ``docs/edges.md``.
 
 >>> ev = EdgeEvidence(text="Trump fired Comey.", start=0, end=18)
 >>> e = Edge(source=PersonRef("donald-trump", "Donald Trump"),
@@ -33,7 +33,7 @@ class Polarity(enum.IntEnum):
 
 
 class Relation(str, enum.Enum):
-    """The fixed relation types of ``spec/relations.md``.
+    """The fixed relation types of ``docs/relations.md``.
 
     The value is the Neo4j relationship type and the networkx edge key: it is
     the only text ever spliced into Cypher, so it never comes from articles.
@@ -73,7 +73,7 @@ class Relation(str, enum.Enum):
         return _CAMEO.get(self)
 
     @classmethod
-    def parse(cls, value: str) -> "Relation":
+    def parse(cls, value: str) -> Relation:
         """The relation named ``value``; anything off the fixed list is an error.
 
         >>> Relation.parse("endorsed")
@@ -108,7 +108,7 @@ _CAMEO = {
 
 
 class Modality(str, enum.Enum):
-    """How the text holds a claim (``spec/relations.md``)."""
+    """How the text holds a claim (``docs/relations.md``)."""
 
     ASSERTED = "asserted"
     NEGATED = "negated"
@@ -137,7 +137,7 @@ class Article:
     origin: str | None = None  # where it was read from (file, file:line)
 
     @property
-    def ref(self) -> "ArticleRef":
+    def ref(self) -> ArticleRef:
         return ArticleRef(id=self.id, url=self.url, title=self.title,
                           published=self.published, source=self.source)
 
@@ -163,7 +163,7 @@ class Person:
     external_ids: tuple[tuple[str, str], ...] = ()  # (("wikidata", "Q22686"),)
 
     @property
-    def ref(self) -> "PersonRef":
+    def ref(self) -> PersonRef:
         return PersonRef(self.id, self.name)
 
 
@@ -217,7 +217,7 @@ class Edge:
         return self.relation.polarity
 
     def to_json(self) -> dict[str, Any]:
-        """The edge line of ``spec/edges.md`` (schema 1)."""
+        """The edge line of ``docs/edges.md`` (schema 1)."""
         a = self.article
         line = {
             "schema": SCHEMA_VERSION,
@@ -239,7 +239,7 @@ class Edge:
         return line
 
     @classmethod
-    def from_json(cls, line: dict[str, Any]) -> "Edge":
+    def from_json(cls, line: dict[str, Any]) -> Edge:
         """Read an edge line back; a malformed line raises ``EdgeFormatError``."""
         try:
             if line.get("schema") != SCHEMA_VERSION:
@@ -277,10 +277,47 @@ class Rejection:
     reason: str
     id: str | None = None
     line: int | None = None  # 1-based line of a JSONL record
+    traceback: str | None = None  # when a bug in graphbuild caused it: kept for the report
+
+    def __post_init__(self) -> None:
+        # A file name that is not UTF-8 or a lone surrogate in an id must not stop the
+        # rejects file (or the summary) from being written: such characters are escaped.
+        for name in ("source", "reason", "id"):
+            value = getattr(self, name)
+            if isinstance(value, str) and not value.isascii():
+                object.__setattr__(self, name, escape_surrogates(value))
 
     @property
     def where(self) -> str:
         return f"{self.source}:{self.line}" if self.line else self.source
 
     def to_json(self) -> dict[str, Any]:
-        return {"source": self.source, "id": self.id, "line": self.line, "reason": self.reason}
+        line = {"source": self.source, "id": self.id, "line": self.line, "reason": self.reason}
+        if self.traceback:
+            line["traceback"] = self.traceback
+        return line
+
+
+def escape_surrogates(value: str, *, filename: bool = False) -> str:
+    """``value`` with each lone surrogate written as an escape, so that it encodes as UTF-8.
+
+    A lone surrogate becomes ``\\uNNNN``; with ``filename``, a byte of a file
+    name that is not UTF-8 (which Python holds as U+DC80..U+DCFF) becomes ``\\xNN``.
+
+    >>> print(escape_surrogates("a\\udc80b"), escape_surrogates("caf\\udce9", filename=True))
+    a\\udc80b caf\\xe9
+    """
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        pass
+    out = []
+    for ch in value:
+        code = ord(ch)
+        if 0xD800 <= code <= 0xDFFF:
+            out.append(f"\\x{code - 0xDC00:02x}" if filename and code >= 0xDC80 and code <= 0xDCFF
+                       else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)

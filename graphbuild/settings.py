@@ -25,21 +25,36 @@ class Setting:
     default: Any
     help: str
     env: str
-    kind: Callable[[str], Any] = str
+    kind: Callable[[Any], Any] = str
+
+    @property
+    def expects(self) -> str:
+        """What a valid value looks like, as the error messages say it."""
+        return f"{getattr(self.kind, 'expects', 'text')} ({self.help})"
 
 
-def _positive_int(value: str) -> int:
-    n = int(value)
+def _positive_int(value: Any) -> int:
+    if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+        raise ValueError(value)
+    n = int(value.strip()) if isinstance(value, str) else int(value)
     if n < 1:
         raise ValueError(value)
     return n
 
 
-def _unit_float(value: str) -> float:
+_positive_int.expects = "a whole number of at least 1"  # type: ignore[attr-defined]  # read by Setting.expects
+
+
+def _unit_float(value: Any) -> float:
+    if isinstance(value, bool):
+        raise ValueError(value)
     x = float(value)
-    if not 0.0 <= x <= 1.0:
+    if not 0.0 <= x <= 1.0:  # NaN fails this too
         raise ValueError(value)
     return x
+
+
+_unit_float.expects = "a number from 0 to 1"  # type: ignore[attr-defined]  # read by Setting.expects
 
 
 def _choice(*allowed: str) -> Callable[[str], str]:
@@ -47,6 +62,7 @@ def _choice(*allowed: str) -> Callable[[str], str]:
         if value not in allowed:
             raise ValueError(value)
         return value
+    parse.expects = "one of " + ", ".join(allowed)  # type: ignore[attr-defined]
     return parse
 
 
@@ -57,7 +73,8 @@ _TABLE = [
     Setting("batch_size", 32, "articles per spaCy nlp.pipe batch", "GRAPHBUILD_BATCH_SIZE",
             _positive_int),
     Setting("max_chars", 200_000,
-            "longest article text processed in one piece; longer ones are split at paragraphs",
+            "longest text parsed in one piece (longer articles are split at paragraphs) and most "
+            "characters parsed in one batch",
             "GRAPHBUILD_MAX_CHARS", _positive_int),
     Setting("languages", "en",
             "languages to extract (ISO 639-1 codes, comma-separated; 'any' turns detection off); "
@@ -97,19 +114,36 @@ _TABLE = [
 SETTINGS: dict[str, Setting] = {s.name: s for s in _TABLE}
 
 
+def check(name: str, value: Any, where: str | None = None) -> Any:
+    """``value`` as setting ``name`` takes it, or ``SettingError`` naming ``where``.
+
+    The one validation of a setting: environment variables, CLI options and
+    keyword arguments all go through it, so all give the same message.
+
+    >>> check("batch_size", "8")
+    8
+    >>> check("batch_size", 0, "--batch-size")
+    Traceback (most recent call last):
+    ...
+    graphbuild.errors.SettingError: --batch-size='0' is invalid: expected a whole number of at least 1 (articles per spaCy nlp.pipe batch)
+    """
+    setting = SETTINGS[name]
+    try:
+        return setting.kind(value)
+    except (TypeError, ValueError, OverflowError):
+        raise SettingError(where or setting.name, value, setting.expects) from None
+
+
 def resolve(name: str, value: Any = None, environ: Mapping[str, str] | None = None) -> Any:
     """The value of setting ``name``: ``value`` if given, else its env var, else the default."""
     setting = SETTINGS[name]
     if value is not None:
-        return value
+        return check(name, value)
     env = os.environ if environ is None else environ
     raw = env.get(setting.env)
     if raw is None or raw == "":
         return setting.default
-    try:
-        return setting.kind(raw)
-    except ValueError:
-        raise SettingError(setting.env, raw, setting.help) from None
+    return check(name, raw, setting.env)
 
 
 def help_for(name: str) -> str:

@@ -1,17 +1,9 @@
 // Question: Who are a person's allies and adversaries? Every person linked to them
 // by asserted evidence of positive or negative types (polarity in
-// spec/relations.md), either direction, ranked by evidence count.
+// docs/relations.md), either direction, ranked by evidence count.
 // Parameters:
-//   person: a name, alias or surname, any case (e.g. "Trump")
-CALL () {
-  MATCH (p:Person)
-  WHERE p.id = $person OR toLower($person) IN p.lookup
-  RETURN p
-  ORDER BY CASE WHEN p.id = $person OR toLower(p.name) = toLower($person) THEN 0
-                WHEN toLower($person) IN [a IN p.aliases | toLower(a)] THEN 1 ELSE 2 END,
-           COUNT { (p)--() } DESC, p.id
-  LIMIT 1
-}
+//   person (person): a name, alias or surname, any case, or a person id (e.g. "Trump")
+MATCH (p:Person {id: $person})
 MATCH (p)-[r]-(other:Person)
 WHERE r.modality = 'asserted' AND r.polarity <> 0 AND other <> p
 WITH p, other,

@@ -2,17 +2,9 @@
 // One row per piece of evidence, newest first; negated and hypothetical claims
 // are kept and marked by modality.
 // Parameters:
-//   person: a name, alias or surname, any case (e.g. "Sessions" or "Jeff Sessions")
+//   person (person): a name, alias or surname, any case, or a person id (e.g. "Sessions" or "Jeff Sessions")
 //   limit = 200: at most this many rows
-CALL () {
-  MATCH (p:Person)
-  WHERE p.id = $person OR toLower($person) IN p.lookup
-  RETURN p
-  ORDER BY CASE WHEN p.id = $person OR toLower(p.name) = toLower($person) THEN 0
-                WHEN toLower($person) IN [a IN p.aliases | toLower(a)] THEN 1 ELSE 2 END,
-           COUNT { (p)--() } DESC, p.id
-  LIMIT 1
-}
+MATCH (p:Person {id: $person})
 MATCH (p)-[r]-(other:Person)
 MATCH (a:Article {id: r.article_id})
 RETURN p.name AS person,

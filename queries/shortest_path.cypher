@@ -1,28 +1,15 @@
 // Question: How are two people connected? The shortest chain of person-to-person
 // relationships between them (any type, either direction), with one piece of
-// evidence per hop. Chains of up to 8 hops are looked for.
+// evidence per hop. Chains of up to 8 hops are looked for. Only asserted
+// evidence is followed unless asserted_only is false: "would not support" or
+// "hopes to meet" links no one.
 // Parameters:
-//   from: a name, alias or surname, any case (e.g. "Carlson")
-//   to: a name, alias or surname, any case (e.g. "Warren")
-CALL () {
-  MATCH (p:Person)
-  WHERE p.id = $from OR toLower($from) IN p.lookup
-  RETURN p AS a
-  ORDER BY CASE WHEN p.id = $from OR toLower(p.name) = toLower($from) THEN 0
-                WHEN toLower($from) IN [x IN p.aliases | toLower(x)] THEN 1 ELSE 2 END,
-           COUNT { (p)--() } DESC, p.id
-  LIMIT 1
-}
-CALL () {
-  MATCH (p:Person)
-  WHERE p.id = $to OR toLower($to) IN p.lookup
-  RETURN p AS b
-  ORDER BY CASE WHEN p.id = $to OR toLower(p.name) = toLower($to) THEN 0
-                WHEN toLower($to) IN [x IN p.aliases | toLower(x)] THEN 1 ELSE 2 END,
-           COUNT { (p)--() } DESC, p.id
-  LIMIT 1
-}
-MATCH path = SHORTEST 1 (a)-[rels]-{1,8}(b)
+//   from (person): a name, alias or surname, any case, or a person id (e.g. "Carlson")
+//   to (person): a name, alias or surname, any case, or a person id (e.g. "Warren")
+//   asserted_only = true: follow asserted evidence only; false also follows negated and hypothetical
+MATCH (a:Person {id: $from})
+MATCH (b:Person {id: $to})
+MATCH path = SHORTEST 1 (a)-[rels WHERE rels.modality = 'asserted' OR NOT $asserted_only]-{1,8}(b)
 UNWIND range(0, size(rels) - 1) AS i
 WITH path, i, rels[i] AS r, nodes(path)[i] AS here, nodes(path)[i + 1] AS next
 RETURN i + 1 AS hop, here.name AS person, type(r) AS relation,

@@ -3,10 +3,10 @@
 // its first polar claim and a later one have opposite polarity
 // (positive then negative, or the reverse).
 // Parameters:
-//   person = "": only pairs with this person at either end (name, alias or surname); "" for all
+//   person (person) = "": only pairs with this person at either end (name, alias or surname); "" for all
 MATCH (s:Person)-[r]->(t:Person)
 WHERE r.modality = 'asserted' AND r.polarity <> 0 AND r.published IS NOT NULL
-  AND ($person = '' OR any(x IN [s, t] WHERE x.id = $person OR toLower($person) IN x.lookup))
+  AND ($person = '' OR $person IN [s.id, t.id])
 WITH s, t, r ORDER BY r.published, r.article_id, r.start
 WITH s, t, collect({polarity: r.polarity, date: r.published, relation: type(r), quote: r.quote}) AS claims
 WITH s, t, claims, head(claims) AS first

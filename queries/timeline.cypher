@@ -1,26 +1,10 @@
 // Question: What happened between two people, in date order? Everything either
 // said or did to the other (every type and modality), oldest first.
 // Parameters:
-//   a: a name, alias or surname, any case (e.g. "Trump")
-//   b: a name, alias or surname, any case (e.g. "Sessions")
-CALL () {
-  MATCH (p:Person)
-  WHERE p.id = $a OR toLower($a) IN p.lookup
-  RETURN p AS pa
-  ORDER BY CASE WHEN p.id = $a OR toLower(p.name) = toLower($a) THEN 0
-                WHEN toLower($a) IN [x IN p.aliases | toLower(x)] THEN 1 ELSE 2 END,
-           COUNT { (p)--() } DESC, p.id
-  LIMIT 1
-}
-CALL () {
-  MATCH (p:Person)
-  WHERE p.id = $b OR toLower($b) IN p.lookup
-  RETURN p AS pb
-  ORDER BY CASE WHEN p.id = $b OR toLower(p.name) = toLower($b) THEN 0
-                WHEN toLower($b) IN [x IN p.aliases | toLower(x)] THEN 1 ELSE 2 END,
-           COUNT { (p)--() } DESC, p.id
-  LIMIT 1
-}
+//   a (person): a name, alias or surname, any case, or a person id (e.g. "Trump")
+//   b (person): a name, alias or surname, any case, or a person id (e.g. "Sessions")
+MATCH (pa:Person {id: $a})
+MATCH (pb:Person {id: $b})
 MATCH (pa)-[r]-(pb)
 WITH r, startNode(r) AS s, endNode(r) AS t
 MATCH (art:Article {id: r.article_id})

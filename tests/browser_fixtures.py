@@ -59,7 +59,8 @@ def open_map(browser):
     """``open_map(path)``: the map in a new page, offline, ready (layout done)."""
     contexts = []
 
-    def _open(path: Path, *, width: int = 1280, height: int = 800, wait: bool = True) -> MapPage:
+    def _open(path: Path, *, width: int = 1280, height: int = 800, wait: bool = True,
+              fragment: str = "") -> MapPage:
         ctx = browser.new_context(viewport={"width": width, "height": height}, service_workers="block")
         contexts.append(ctx)
         page = ctx.new_page()
@@ -86,7 +87,7 @@ def open_map(browser):
         page.on("request", seen)
         page.on("dialog", lambda d: (mp.dialogs.append(d.message), d.dismiss()))
         page.on("pageerror", lambda e: mp.errors.append(str(e)))
-        page.goto(own)
+        page.goto(own + fragment)
         if wait:
             page.wait_for_function("window.graphbuildMap && window.graphbuildMap.ready", timeout=60_000)
         return mp
@@ -129,7 +130,7 @@ def make_edge(s: str, t: str, rel: str, quote: str, *, label: str | None = None,
 
 def example_edges() -> list[Edge]:
     """A small, realistic graph: Sessions, Trump and the Russia probe, 2017 to 2020."""
-    E, N, H = Modality.ASSERTED, Modality.NEGATED, Modality.HYPOTHETICAL
+    N, H = Modality.NEGATED, Modality.HYPOTHETICAL
     return [
         make_edge("jeff-sessions", "donald-trump", "ENDORSED", "I was the first senator to endorse him.",
                   label="was the first senator to endorse", day="2016-02-28", speaker="jeff-sessions"),
@@ -169,6 +170,8 @@ def example_edges() -> list[Edge]:
         make_edge("doug-jones", "jeff-sessions", "SUCCEEDED", "Jones took the seat Sessions once held.",
                   label="took over from", day="2017-12-12"),
         make_edge("donald-trump", "lindsey-graham", "MET_WITH", "Trump met with Graham at the White House.", label="met with", day="2019-10-01"),
+        make_edge("doug-jones", "bradley-byrne", "ENDORSED", "Jones would not endorse Byrne.",
+                  label="would not endorse", day="2019-12-01", modality=N),
     ]
 
 

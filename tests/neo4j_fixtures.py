@@ -6,7 +6,8 @@ is started once for the run (as soon as collection finds a test or notebook
 that needs it), in ``.neo4j/test-server/`` on port 7688 (not the
 default 7687, so a developer's own server and data are left alone), and
 stopped at the end. NEO4J_URI is set for the run either way, so code that reads
-the settings finds it.
+the settings finds it, and so is GRAPHBUILD_NOTEBOOK_NEO4J_URI: the server
+notebooks/neo4j.ipynb owns and writes into (it never writes to NEO4J_URI's).
 
 With CI=true a server that cannot start fails the tests loudly: Neo4j tests
 never skip in CI. On a developer's machine without Java or Maven they skip.
@@ -18,10 +19,13 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
 TEST_URI = "bolt://127.0.0.1:7688"
+# The tests' own server folder, inside the checkout (gitignored): never the user's server data.
+TEST_DIR = Path(__file__).resolve().parents[1] / ".neo4j" / "test-server"
 
 
 def _in_ci() -> bool:
@@ -45,17 +49,24 @@ def _ensure_server() -> str:
     given = os.environ.get("NEO4J_URI")
     if given and server.bolt_ready(given, timeout=5.0):
         _started["uri"] = given
+        _lend_to_notebooks(given)
         return given
     if not _in_ci() and not (shutil.which("java") and shutil.which("mvn")):
         pytest.skip("Neo4j tests need java and mvn (or NEO4J_URI pointing at a server)")
-    root = server.DEFAULT_DIR / "test-server"
+    root = TEST_DIR
     try:
         uri = server.start(root, given or TEST_URI)
     except BackendError as exc:
         pytest.fail(f"could not start the test Neo4j server: {exc}", pytrace=False)
     _started.update(uri=uri, root=root, previous=given)
     os.environ["NEO4J_URI"] = uri  # notebooks' kernels inherit it
+    _lend_to_notebooks(uri)
     return uri
+
+
+def _lend_to_notebooks(uri: str) -> None:
+    """notebooks/neo4j.ipynb writes only into a server it owns: during the tests, the tests' server."""
+    os.environ["GRAPHBUILD_NOTEBOOK_NEO4J_URI"] = uri
 
 
 def pytest_collection_modifyitems(session, config, items):
@@ -74,6 +85,7 @@ def pytest_unconfigure(config):
         server.stop(_started["root"])
         if _started.get("previous") is None:
             os.environ.pop("NEO4J_URI", None)
+        os.environ.pop("GRAPHBUILD_NOTEBOOK_NEO4J_URI", None)
         _started.clear()
 
 

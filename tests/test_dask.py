@@ -7,8 +7,8 @@ import itertools
 import json
 
 import pytest
-
 from conftest import CORPUS
+
 from graphbuild.run import extract_to_file
 from graphbuild.settings import resolve
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from test_extract_patterns import edges_of, triples
 
 from graphbuild.records import Modality
-from test_extract_patterns import edges_of, triples
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -73,6 +73,8 @@ def test_a_pronoun_whose_antecedent_is_an_unnamed_role_stays_unresolved(nlp):
     text = ("Camilla Parker Bowles is divorced. The poll found that the Queen would hand the throne "
             "to her grandson Prince William.")
     assert not any(rel == "RELATED_TO" for _, rel, _ in triples(edges_of(nlp, text), None))
+    control = text.replace("the Queen", "Queen Elizabeth")
+    assert ("Elizabeth", "RELATED_TO", "William") in triples(edges_of(nlp, control))
 
 
 def test_kin_apposition_with_a_plural_owner(nlp):
@@ -86,6 +88,8 @@ def test_a_described_relative_is_not_guessed_from_the_surname(nlp):
     text = ("Hillary Clinton campaigned with Bill Clinton in Kentucky. Her father, an influential Democrat "
             "in Kentucky, is a long-time ally.")
     assert not any(rel == "RELATED_TO" for _, rel, _ in triples(edges_of(nlp, text), None))
+    control = "Hillary Clinton campaigned with her husband Bill Clinton in Kentucky."
+    assert ("Bill Clinton", "RELATED_TO", "Hillary Clinton") in triples(edges_of(nlp, control))
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -104,25 +108,37 @@ def test_more_resolution_and_wording(nlp, text, expected):
     assert expected in got or (rel == "MET_WITH" and (t, rel, s) in got)
 
 
-@pytest.mark.parametrize("text, absent", [
-    ("Donald Trump threatened to fire Jeff Sessions.", ("Donald Trump", "FIRED", "Jeff Sessions")),
+@pytest.mark.parametrize("text, absent, control, present", [
+    ("Donald Trump threatened to fire Jeff Sessions.", ("Donald Trump", "FIRED", "Jeff Sessions"),
+     "Donald Trump fired Jeff Sessions.", ("Donald Trump", "FIRED", "Jeff Sessions")),
     ("Mitch McConnell warned Donald Trump against triggering another shutdown.",
+     ("Mitch McConnell", "THREATENED", "Donald Trump"),
+     "Mitch McConnell warned Donald Trump that a shutdown would hurt the party.",
      ("Mitch McConnell", "THREATENED", "Donald Trump")),
-    ('"Nor did I ever meet with Brett Kavanaugh," Manny Miranda said.', ("Brett Kavanaugh", "MET_WITH", "Manny Miranda")),
+    ('"Nor did I ever meet with Brett Kavanaugh," Manny Miranda said.', ("Brett Kavanaugh", "MET_WITH", "Manny Miranda"),
+     '"I met with Brett Kavanaugh," Manny Miranda said.', ("Brett Kavanaugh", "MET_WITH", "Manny Miranda")),
     ("Susan Fellner has seen Bernie Sanders, but she is yet to meet Hillary Clinton.",
+     ("Hillary Clinton", "MET_WITH", "Susan Fellner"),
+     "Susan Fellner has seen Bernie Sanders, and she has met Hillary Clinton.",
      ("Hillary Clinton", "MET_WITH", "Susan Fellner")),
     # a first name says who "his" is not
     ("Hillary Clinton spoke in Iowa. \"The public wasn't invited,\" his wife Deb added.",
-     ("Deb", "RELATED_TO", "Hillary Clinton")),
+     ("Deb", "RELATED_TO", "Hillary Clinton"),
+     "Tim Kaine spoke in Iowa. \"The public wasn't invited,\" Tim Kaine's wife Anne added.",
+     ("Anne", "RELATED_TO", "Tim Kaine")),
 ])
-def test_more_lines_that_must_not_be_drawn(nlp, text, absent):
+def test_more_lines_that_must_not_be_drawn(nlp, text, absent, control, present):
     assert absent not in triples(edges_of(nlp, text))
+    assert present in triples(edges_of(nlp, control))  # positive control: the near sentence is drawn
 
 
 def test_a_kin_owner_pronoun_needs_a_name_nearby(nlp):
     text = ("Bernie Sanders rallied in Iowa.\n\nVoters lined up for hours. "
             "\"The public wasn't invited,\" his wife Deb added.")
     assert not any(rel == "RELATED_TO" for _, rel, _ in triples(edges_of(nlp, text), None))
+    control = "Bernie Sanders rallied in Iowa with his wife Jane Sanders."
+    got = triples(edges_of(nlp, control))
+    assert ("Bernie Sanders", "RELATED_TO", "Jane Sanders") in got or ("Jane Sanders", "RELATED_TO", "Bernie Sanders") in got
 
 
 def test_people_and_mentions_leave_extraction_as_records(nlp, example_article):

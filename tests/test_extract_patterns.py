@@ -65,25 +65,31 @@ def test_negated_support_is_never_asserted_support_and_is_opposition(nlp):
     assert ("Donald Trump", "OPPOSED", "Jeff Sessions") in triples(edges)
 
 
-@pytest.mark.parametrize("text", [
-    "Jeff Sessions is hoping Donald Trump will endorse him.",
-    "If Donald Trump endorses Jeff Sessions, the race is over.",
-    "Did Donald Trump endorse Jeff Sessions?",
+@pytest.mark.parametrize("text, control", [
+    ("Jeff Sessions is hoping Donald Trump will endorse him.", "Jeff Sessions said Donald Trump endorsed him."),
+    ("If Donald Trump endorses Jeff Sessions, the race is over.", "Donald Trump endorses Jeff Sessions, so the race is over."),
+    ("Did Donald Trump endorse Jeff Sessions?", "Donald Trump did endorse Jeff Sessions."),
 ])
-def test_hypotheticals_are_not_asserted(nlp, text):
+def test_hypotheticals_are_not_asserted(nlp, text, control):
     edges = edges_of(nlp, text)
     assert not any(e.relation.value == "ENDORSED" and e.modality is Modality.ASSERTED for e in edges)
+    # positive control: the same wording, asserted, is drawn
+    assert ("Donald Trump", "ENDORSED", "Jeff Sessions") in triples(edges_of(nlp, control))
 
 
 def test_fire_back_is_not_firing(nlp):
     got = triples(edges_of(nlp, "Paul Gosar fired back at Tim Gosar in a series of posts."), None)
     assert not any(rel == "FIRED" for _, rel, _ in got)
+    assert ("Paul Gosar", "CRITICIZED", "Tim Gosar") in got  # what "fired back at" does say
+    assert ("Paul Gosar", "FIRED", "Tim Gosar") in triples(edges_of(nlp, "Paul Gosar fired Tim Gosar in May."))
 
 
 def test_outlets_are_never_people(nlp):
     edges = edges_of(nlp, "Fox News criticized Donald Trump. The New York Times praised Joe Biden.")
     names = {e.source.name for e in edges} | {e.target.name for e in edges}
     assert not names & {"Fox News", "Fox", "The New York Times", "Times"}
+    control = "Tucker Carlson criticized Donald Trump. The New York Times praised Joe Biden."
+    assert ("Tucker Carlson", "CRITICIZED", "Donald Trump") in triples(edges_of(nlp, control))
 
 
 def test_surname_and_title_resolve_to_the_full_name(nlp):
@@ -157,6 +163,8 @@ def test_a_role_phrase_with_a_contradicting_party_is_someone_else(nlp):
     text = ("Democratic congressional candidate Randy Bryce is confronting an ad. "
             "Chris Bryce endorses the Republican candidate.")
     assert not any(rel == "ENDORSED" for _, rel, _ in triples(edges_of(nlp, text), None))
+    control = text.replace("Republican candidate", "Democratic candidate")
+    assert ("Chris Bryce", "ENDORSED", "Randy Bryce") in triples(edges_of(nlp, control))
 
 
 def test_question_on_its_own_line_does_not_make_the_headline_hypothetical(nlp):
@@ -195,24 +203,35 @@ def test_the_accused_object_is_who_acts_in_the_of_clause(nlp):
     text = ("Pete Buttigieg accused evangelical Christians of being hypocritical for supporting "
             "President Donald Trump.")
     assert not any(s == "Pete Buttigieg" and rel == "SUPPORTED" for s, rel, _ in triples(edges_of(nlp, text), None))
+    control = "Pete Buttigieg accused Mike Pence of being hypocritical for supporting President Donald Trump."
+    assert ("Pete Buttigieg", "ACCUSED", "Mike Pence") in triples(edges_of(nlp, control))
 
 
 def test_words_run_together_by_a_scraper_are_not_a_name(nlp):
     text = "Donald Trump fired former FBI Director James Comey James Brien ComeyThere are poor ideas."
     names = {e.target.name for e in edges_of(nlp, text)}
     assert not any("ComeyThere" in n for n in names)
+    control = "Donald Trump fired former FBI Director James Comey. There are poor ideas."
+    assert ("Donald Trump", "FIRED", "James Comey") in triples(edges_of(nlp, control))
 
 
-@pytest.mark.parametrize("text, absent", [
-    ("Amid calls for Mike Pence to replace Donald Trump, the party met.", ("Mike Pence", "SUCCEEDED", "Donald Trump")),
+@pytest.mark.parametrize("text, absent, control, present", [
+    ("Amid calls for Mike Pence to replace Donald Trump, the party met.", ("Mike Pence", "SUCCEEDED", "Donald Trump"),
+     "Mike Pence replaced Donald Trump as the party's leader.", ("Mike Pence", "SUCCEEDED", "Donald Trump")),
     ("When Donald Trump replaced Antonin Scalia with Neil Gorsuch, nothing changed.",
-     ("Donald Trump", "SUCCEEDED", "Antonin Scalia")),
+     ("Donald Trump", "SUCCEEDED", "Antonin Scalia"),
+     "Neil Gorsuch replaced Antonin Scalia on the court.", ("Neil Gorsuch", "SUCCEEDED", "Antonin Scalia")),
     ("Republicans met on Monday. Their impeachment of Bill Clinton backfired, Monica Lewinsky said.",
-     ("Monica Lewinsky", "INVESTIGATED", "Bill Clinton")),
-    ("Charlie Sykes, a Never Trump conservative, is critical of Donald Trump.", ("Never Trump", "CRITICIZED", "Donald Trump")),
+     ("Monica Lewinsky", "INVESTIGATED", "Bill Clinton"),
+     "Republicans met on Monday. Newt Gingrich's impeachment of Bill Clinton backfired, Monica Lewinsky said.",
+     ("Newt Gingrich", "INVESTIGATED", "Bill Clinton")),
+    ("Charlie Sykes, a Never Trump conservative, is critical of Donald Trump.", ("Never Trump", "CRITICIZED", "Donald Trump"),
+     "Charlie Sykes, a Never Trump conservative, is critical of Donald Trump.",
+     ("Charlie Sykes", "CRITICIZED", "Donald Trump")),
 ])
-def test_lines_that_must_not_be_drawn(nlp, text, absent):
+def test_lines_that_must_not_be_drawn(nlp, text, absent, control, present):
     assert absent not in triples(edges_of(nlp, text))
+    assert present in triples(edges_of(nlp, control))  # positive control: the near sentence is drawn
 
 
 def test_a_person_singled_out_in_the_object(nlp):

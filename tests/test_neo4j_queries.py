@@ -118,13 +118,16 @@ def test_most_endorsed_and_most_criticized_in_a_date_range(loaded):
     rows = q("most_endorsed_criticized", **{"from": "2018-01-01", "to": "2019-12-31"})
     lists = {(r["list"], r["person"]): r["evidence"] for r in rows}
     # 2018-2019: Sessions endorsed/supported/praised Trump in the TPM piece;
-    # Trump criticized, opposed and fired Sessions.
-    assert lists == {("endorsed", "Donald J. Trump"): 3, ("criticized", "Jeff Sessions"): 4}
+    # Trump criticized and opposed Sessions (words), and fired him (an act, counted apart).
+    assert lists == {("endorsed_praised_supported", "Donald J. Trump"): 3,
+                     ("criticized_accused_opposed_threatened", "Jeff Sessions"): 3,
+                     ("other_negative_acts", "Jeff Sessions"): 1}
     early = q("most_endorsed_criticized", **{"from": "2016-01-01", "to": "2017-12-31"})
     assert {(r["list"], r["person"], r["evidence"]) for r in early} == {
-        ("endorsed", "Donald J. Trump", 1), ("endorsed", "Jeff Sessions", 1),
-        ("criticized", "Jeff Sessions", 1), ("criticized", "Elizabeth Warren", 1)}
-    assert len(q("most_endorsed_criticized", limit=1)) == 2
+        ("endorsed_praised_supported", "Donald J. Trump", 1), ("endorsed_praised_supported", "Jeff Sessions", 1),
+        ("criticized_accused_opposed_threatened", "Jeff Sessions", 1),
+        ("criticized_accused_opposed_threatened", "Elizabeth Warren", 1)}
+    assert len(q("most_endorsed_criticized", limit=1)) == 3
 
 
 def test_who_is_quoted_about_whom(loaded):
@@ -148,8 +151,8 @@ def test_parameter_errors_name_the_fix(loaded):
         q("timeline", a="Trump")
     with pytest.raises(QueryParameterError, match="no parameter nope"):
         q("contradictions", nope=1)
-    with pytest.raises(QueryParameterError, match="not an integer"):
-        q("person_relationships", person="x", limit="many")
+    with pytest.raises(QueryParameterError, match="not a whole number from 1 to"):
+        q("person_relationships", person="Sessions", limit="many")
     with pytest.raises(QueryNotFoundError, match="known queries: allies_adversaries"):
         q("no_such_query")
 
@@ -173,4 +176,5 @@ def test_cli_load_and_query(loaded, tmp_path):
     result = runner.invoke(app, ["query"])
     assert "stance_flips" in result.output and result.exit_code == 0
     result = runner.invoke(app, ["load", str(DATA), "--uri", "bolt://127.0.0.1:9"])
-    assert result.exit_code == 2 and "cannot reach Neo4j" in result.output
+    # exit 3: an environment error (README, "Exit status"), not a usage error
+    assert result.exit_code == 3 and "cannot reach Neo4j" in result.output

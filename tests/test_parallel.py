@@ -9,8 +9,8 @@ import json
 import shutil
 
 import pytest
-
 from conftest import CORPUS
+
 from graphbuild.run import build_outputs, extract_to_file
 
 NEWS = CORPUS / "news" / "allsides-politics-3000.jsonl.gz"
@@ -39,7 +39,7 @@ def test_two_workers_write_what_one_writes(mixed_corpus, tmp_path, monkeypatch):
 
 def test_build_with_workers_matches(mixed_corpus, tmp_path, monkeypatch):
     monkeypatch.setenv("GRAPHBUILD_CHUNK_SIZE", "8")
-    dev = [p for p in mixed_corpus.glob("*.txt")]
+    dev = list(mixed_corpus.glob("*.txt"))
     build_outputs(dev, tmp_path / "a", cache=False, progress=False)
     build_outputs(dev, tmp_path / "b", workers=2, cache=False, progress=False)
     for name in ("edges.jsonl", "graph.json"):

@@ -13,8 +13,7 @@ from typer.testing import CliRunner
 
 from graphbuild.cli import app
 from graphbuild.graph import build_graph, write_node_link_json
-from graphbuild.render import (DateFormatError, UnknownPersonError, notebook_map, prepare,
-                               render_html, write_map)
+from graphbuild.render import DateFormatError, UnknownPersonError, notebook_map, prepare, render_html, write_map
 
 URL_ATTRS = {"src", "href", "srcset", "action", "formaction", "poster", "data", "background",
              "xlink:href", "ping", "manifest", "cite", "longdesc", "codebase"}
@@ -111,7 +110,15 @@ def test_counts_and_shape(graph, page):
     assert trump["name"] == "Donald Trump" and trump["evidence"] == graph.nodes["donald-trump"]["evidence_count"]
     crit = next(r for r in data["relations"] if r["key"] == "CRITICIZED")
     assert (crit["from"], crit["to"], crit["count"], crit["polarity"]) == ("donald-trump", "jeff-sessions", 2, -1)
-    assert crit["width"] > next(r for r in data["relations"] if r["key"] == "FIRED" and r["to"] == "james-comey")["width"]
+    # one entry per pair of people, whatever the direction, holding all their relations
+    index = {p["id"]: i for i, p in enumerate(data["people"])}
+    pair = next(p for p in data["pairs"] if {p["a"], p["b"]} == {index["donald-trump"], index["jeff-sessions"]})
+    keys = sorted((data["relations"][i]["from"], data["relations"][i]["key"]) for i in pair["rels"])
+    assert ("donald-trump", "CRITICIZED") in keys and ("jeff-sessions", "ENDORSED") in keys
+    assert len(data["pairs"]) == len({frozenset((u, v)) for u, v in graph.edges()})
+    sessions = data["people"][index["jeff-sessions"]]
+    assert (sessions["rank"], sessions["degree"], trump["rank"], trump["degree"]) == (0, 6, 1, 5)
+    assert isinstance(trump["community"], int)
     ev = crit["evidence"][0]
     assert set(ev) >= {"quote", "title", "source", "url", "published", "speaker", "modality", "confidence"}
     neg = next(r for r in data["relations"] if r["modality"] == "negated")

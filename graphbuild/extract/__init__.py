@@ -167,6 +167,32 @@ def _parts(article: Article, max_chars: int) -> list[tuple[int, str]]:
     return parts
 
 
+def char_batches(items: Iterable[tuple[str, object]], batch_size: int, max_chars: int
+                 ) -> Iterator[list[tuple[str, object]]]:
+    """``(text, context)`` items in batches of at most ``batch_size`` items and ``max_chars``
+    characters (a longer item goes alone): spaCy's memory grows with the characters of a
+    batch, so ten 200,000-character parts of one long article are not parsed at once.
+
+    >>> [[t for t, _ in b] for b in char_batches([("aaa", 0), ("bb", 1), ("c", 2), ("dddd", 3)], 32, 4)]
+    [['aaa'], ['bb', 'c'], ['dddd']]
+    """
+    batch: list[tuple[str, object]] = []
+    chars = 0
+    for text, context in items:
+        if batch and (len(batch) >= batch_size or chars + len(text) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append((text, context))
+        chars += len(text)
+    if batch:
+        yield batch
+
+
+def _pipe_by_chars(nlp: Language, items, batch_size: int, max_chars: int):
+    for batch in char_batches(items, batch_size, max_chars):
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+
+
 def extract_edges(articles: Iterable[Article], nlp: Language | None = None, *,
                   batch_size: int | None = None, min_confidence: float | None = None,
                   max_chars: int | None = None) -> Iterator[tuple[Article, list[Edge]]]:
@@ -189,7 +215,7 @@ def extract_edges(articles: Iterable[Article], nlp: Language | None = None, *,
                 yield text.translate(_STRAIGHTEN), (art, offset, len(parts) - 1 - n)
 
     pending: list[Edge] = []
-    for doc, (art, offset, remaining) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+    for doc, (art, offset, remaining) in _pipe_by_chars(nlp, pieces(), batch_size, max_chars):
         ref = art.ref
         for raw in doc._.graphbuild:
             if raw.confidence < min_conf:

@@ -1,12 +1,20 @@
-"""The relation wording, loaded once from ``lexicon.json`` into lookup tables.
+"""The relation wording, loaded once from two JSON files into lookup tables.
 
-All wording lives in the JSON file; this module only indexes it.
+``lexicon.json`` is hand-written; ``lexicon_cameo.json`` is generated from the
+CAMEO verb dictionary by ``python -m graphbuild.extract.cameo_import``. The
+hand-written file overrides: a verb lemma it names takes none of CAMEO's
+entries. Both files are checked against a schema at load: an unknown key, a
+value of the wrong type, an unknown relation type or an entry that duplicates
+another (and so could never fire) raises ``LexiconError`` naming the file,
+the entry and the fix.
 
 >>> lex = load_lexicon()
 >>> [p.relation.value for p in lex.verbs["endorse"]]
 ['ENDORSED']
 >>> lex.title_roles["sen."]
 ('senator', 'lawmaker')
+>>> [(p.relation.value, p.origin) for p in lex.verbs["castigate"]]
+[('CRITICIZED', 'cameo 111')]
 """
 
 from __future__ import annotations
@@ -16,7 +24,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..errors import LexiconError, UnknownRelationError
 from ..records import Relation
+
+FILES = ("lexicon.json", "lexicon_cameo.json")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +49,10 @@ class VerbPattern:
     xcomp_object: bool = False  # "threatened to fire X": the target is the object of the xcomp
     proxy_only: bool = False  # the target is only ever the owner of a proxy noun
     deep_object: bool = False  # the target may sit deeper ("recused from the probe into X")
+    subject_roles: tuple[str, ...] = ()  # a subject holding one of these roles ...
+    subject_role_means: Relation | None = None  # ... makes it this relation ("prosecutors charged X")
+    reverse: bool = False  # the subject is the target ("won the backing of X": X endorsed the subject)
+    origin: str = "lexicon"  # "lexicon" (hand-written) or "cameo CODE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +98,7 @@ class Lexicon:
     pronoun_gender: dict[str, str]
     gendered_words: dict[str, str]  # titles, roles and kin nouns that say "m" or "f"
     first_person: frozenset[str]
+    withdrawing_verbs: frozenset[str]  # "withdrew his endorsement of X": the relation noun is negated
 
     @property
     def all_roles(self) -> frozenset[str]:
@@ -108,6 +124,141 @@ def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
+# -- schema ----------------------------------------------------------------------------
+
+_STR, _WORDS, _BOOL, _REL = "a string", "a list of strings", "true or false", "a relation type"
+VERB_KEYS: dict[str, str] = {
+    "lemma": _STR, "relation": _REL, "preps": _WORDS, "prt": _STR, "no_prt": _WORDS, "oprd": _WORDS,
+    "needs_prep": _WORDS, "no_prep": _WORDS, "needs_dobj_noun": _WORDS, "needs_prep_object_noun": _WORDS,
+    "needs_xcomp": _WORDS, "negated_means": _REL, "needs_ccomp": _BOOL, "no_xcomp": _BOOL,
+    "xcomp_object": _BOOL, "proxy_only": _BOOL, "deep_object": _BOOL, "subject_roles": _WORDS,
+    "subject_role_means": _REL, "reverse": _BOOL,
+}
+CAMEO_KEYS: dict[str, str] = {**VERB_KEYS, "cameo": _STR, "cameo_block": _STR}
+NOUN_KEYS: dict[str, str] = {"lemma": _STR, "relation": _REL, "preps": _WORDS, "that_clause": _BOOL,
+                             "reverse": _BOOL, "deep_object": _BOOL}
+_WORD_LISTS = ("light_verbs", "voice_nouns", "proxy_nouns", "kin_nouns", "subordinate_roles", "roles",
+               "honorifics", "name_suffixes", "not_person_words", "speech_verbs", "hypothetical_aux",
+               "hypothetical_governors", "commitment_governors", "refusal_governors", "negators",
+               "correlative_negators", "singling_out", "hedges", "conditional_marks", "first_person",
+               "male_first_names", "female_first_names", "withdrawing_verbs")
+# Keys of lexicon.json; a key starting with "_" is a comment.
+TOP_KEYS: dict[str, str] = {
+    "verbs": "verbs", "adjectives": "nouns", "nouns": "nouns", "relational_nouns": "nouns",
+    "say_about": "say_about", "title_roles": "word_lists_by_word", "pronouns": "gender_by_word",
+    "gendered_words": "gender_by_word", "contrast_words": "word_groups", **dict.fromkeys(_WORD_LISTS, "words"),
+}
+SAY_ABOUT_KEYS = ("verbs", "objects", "positive", "negative")
+# The fields that decide whether a verb entry fires: two entries equal on all of them
+# are one wording given twice, and only the first could ever fire.
+_MATCH_FIELDS = tuple(k for k in VERB_KEYS if k not in ("relation", "negated_means", "subject_role_means"))
+
+
+def _fail(path: str, where: str, reason: str, fix: str) -> LexiconError:
+    return LexiconError(path, where, reason, fix)
+
+
+def _check_value(path: str, where: str, key: str, value: object, kind: str) -> None:
+    ok = {
+        _STR: isinstance(value, str) and value != "",
+        _WORDS: isinstance(value, list) and all(isinstance(v, str) and v for v in value),
+        _BOOL: isinstance(value, bool),
+        _REL: isinstance(value, str),
+    }[kind]
+    if not ok:
+        raise _fail(path, where, f"{key!r} is {value!r}", f"make it {kind}")
+    if kind == _REL:
+        try:
+            Relation.parse(value)
+        except UnknownRelationError as exc:
+            raise _fail(path, where, f"{key!r}: {exc}", "use a type from spec/relations.md") from exc
+    if kind == _WORDS and len(set(value)) != len(value):
+        dup = next(v for v in value if value.count(v) > 1)
+        raise _fail(path, where, f"{key!r} lists {dup!r} twice", "remove the second one")
+
+
+def _check_entries(path: str, section: str, entries: object, keys: dict[str, str]) -> None:
+    if not isinstance(entries, list):
+        raise _fail(path, section, f"is {type(entries).__name__}", "make it a list of entries")
+    seen: dict[tuple, int] = {}
+    for i, e in enumerate(entries):
+        where = f"{section}[{i}]" + (f" ({e.get('lemma')!r})" if isinstance(e, dict) else "")
+        if not isinstance(e, dict):
+            raise _fail(path, where, f"is {e!r}", "make it an object with 'lemma' and 'relation'")
+        for key, value in e.items():
+            if key not in keys:
+                raise _fail(path, where, f"unknown key {key!r}",
+                            f"use one of {', '.join(sorted(keys))} (a misspelt key would be ignored)")
+            _check_value(path, where, key, value, keys[key])
+        for key in ("lemma", "relation"):
+            if key not in e:
+                raise _fail(path, where, f"has no {key!r}", f"add {key!r}")
+        if ("subject_roles" in e) != ("subject_role_means" in e):
+            raise _fail(path, where, "'subject_roles' and 'subject_role_means' go together",
+                        "give both, or neither")
+        fields = _MATCH_FIELDS if keys is not NOUN_KEYS else ("lemma",)
+        key = tuple(json.dumps(e.get(f), sort_keys=True) for f in fields)
+        if key in seen:
+            raise _fail(path, where, f"duplicates {section}[{seen[key]}]: the second can never fire",
+                        "merge the two entries into one")
+        seen[key] = i
+
+
+def check_lexicon(raw: object, path: str = "lexicon.json") -> None:
+    """Raise ``LexiconError`` unless ``raw`` follows the hand-written lexicon's schema."""
+    if not isinstance(raw, dict):
+        raise _fail(path, "top level", f"is {type(raw).__name__}", "make it a JSON object")
+    for key in raw:
+        if key not in TOP_KEYS and not key.startswith("_"):
+            raise _fail(path, "top level", f"unknown key {key!r}",
+                        f"use one of {', '.join(sorted(TOP_KEYS))}, or start a comment key with '_'")
+    for key, kind in TOP_KEYS.items():
+        if key not in raw:
+            raise _fail(path, "top level", f"has no {key!r}", f"add {key!r} ({kind})")
+        value = raw[key]
+        if kind == "verbs":
+            _check_entries(path, key, value, VERB_KEYS)
+        elif kind == "nouns":
+            _check_entries(path, key, value, NOUN_KEYS)
+        elif kind == "words":
+            _check_value(path, key, key, value, _WORDS)
+        elif kind == "word_groups":
+            if not isinstance(value, list):
+                raise _fail(path, key, f"is {value!r}", "make it a list of word lists")
+            for i, group in enumerate(value):
+                _check_value(path, f"{key}[{i}]", key, group, _WORDS)
+        elif kind in ("word_lists_by_word", "gender_by_word", "say_about"):
+            if not isinstance(value, dict):
+                raise _fail(path, key, f"is {value!r}", "make it a JSON object")
+            for word, v in value.items():
+                if word.startswith("_"):
+                    continue
+                if kind == "say_about" and word not in SAY_ABOUT_KEYS:
+                    raise _fail(path, key, f"unknown key {word!r}", f"use one of {', '.join(SAY_ABOUT_KEYS)}")
+                if kind == "gender_by_word":
+                    if v not in ("m", "f"):
+                        raise _fail(path, f"{key}[{word!r}]", f"is {v!r}", 'make it "m" or "f"')
+                else:
+                    _check_value(path, f"{key}[{word!r}]", word, v, _WORDS)
+            if kind == "say_about":
+                missing = [k for k in SAY_ABOUT_KEYS if k not in value]
+                if missing:
+                    raise _fail(path, key, f"has no {missing[0]!r}", f"add {missing[0]!r} (a list of words)")
+
+
+def check_cameo(raw: object, path: str = "lexicon_cameo.json") -> None:
+    """Raise ``LexiconError`` unless ``raw`` follows the generated CAMEO file's schema."""
+    if not isinstance(raw, dict) or "verbs" not in raw:
+        raise _fail(path, "top level", "has no 'verbs'",
+                    "regenerate it with `python -m graphbuild.extract.cameo_import CAMEO.2.0.txt`")
+    for key in raw:
+        if key != "verbs" and not key.startswith("_"):
+            raise _fail(path, "top level", f"unknown key {key!r}", "only 'verbs' and '_' comments belong here")
+    _check_entries(path, "verbs", raw["verbs"], CAMEO_KEYS)
+
+
+# -- loading ---------------------------------------------------------------------------
+
 def _tuple(entry: dict, key: str) -> tuple[str, ...]:
     value = entry.get(key, ())
     return tuple(value) if isinstance(value, list) else ((value,) if value else ())
@@ -119,22 +270,63 @@ def _noun(entry: dict) -> NounPattern:
                        bool(entry.get("deep_object")))
 
 
+def _verb(e: dict, origin: str) -> VerbPattern:
+    rel = Relation.parse
+    return VerbPattern(
+        lemma=e["lemma"], relation=rel(e["relation"]), preps=_tuple(e, "preps"),
+        prt=e.get("prt"), no_prt=_tuple(e, "no_prt"), oprd=_tuple(e, "oprd"),
+        needs_prep=_tuple(e, "needs_prep"), no_prep=_tuple(e, "no_prep"), needs_dobj_noun=_tuple(e, "needs_dobj_noun"),
+        needs_prep_object_noun=_tuple(e, "needs_prep_object_noun"),
+        needs_xcomp=_tuple(e, "needs_xcomp"),
+        negated_means=rel(e["negated_means"]) if e.get("negated_means") else None,
+        proxy_only=bool(e.get("proxy_only")), deep_object=bool(e.get("deep_object")),
+        needs_ccomp=bool(e.get("needs_ccomp")), no_xcomp=bool(e.get("no_xcomp")),
+        xcomp_object=bool(e.get("xcomp_object")), subject_roles=_tuple(e, "subject_roles"),
+        subject_role_means=rel(e["subject_role_means"]) if e.get("subject_role_means") else None,
+        reverse=bool(e.get("reverse")), origin=origin,
+    )
+
+
+def _lemma_variants(lemma: str) -> tuple[str, ...]:
+    """The lemmas the small model's lemmatizer gives inflections it has not seen:
+    "lambasted" -> "lambast", "extolled" -> "extoll"."""
+    out = []
+    if lemma.endswith("e") and len(lemma) > 4:
+        out.append(lemma[:-1])
+    if len(lemma) > 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        out.append(lemma + lemma[-1])
+    return tuple(out)
+
+
+def _read(name: str) -> object:
+    text = resources.files(__package__).joinpath(name).read_text("utf-8")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LexiconError(name, f"line {exc.lineno}", f"is not JSON ({exc.msg})", "fix the JSON syntax") from exc
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    raw = json.loads(resources.files(__package__).joinpath("lexicon.json").read_text("utf-8"))
+    raw = _read(FILES[0])
+    check_lexicon(raw, FILES[0])
+    cameo = _read(FILES[1])
+    check_cameo(cameo, FILES[1])
+    return build_lexicon(raw, cameo)
+
+
+def build_lexicon(raw: dict, cameo: dict | None = None) -> Lexicon:
+    """Index checked lexicon data; CAMEO verbs only for lemmas the hand-written file does not name."""
     verbs: dict[str, list[VerbPattern]] = {}
     for e in raw["verbs"]:
-        verbs.setdefault(e["lemma"], []).append(VerbPattern(
-            lemma=e["lemma"], relation=Relation.parse(e["relation"]), preps=_tuple(e, "preps"),
-            prt=e.get("prt"), no_prt=_tuple(e, "no_prt"), oprd=_tuple(e, "oprd"),
-            needs_prep=_tuple(e, "needs_prep"), no_prep=_tuple(e, "no_prep"), needs_dobj_noun=_tuple(e, "needs_dobj_noun"),
-            needs_prep_object_noun=_tuple(e, "needs_prep_object_noun"),
-            needs_xcomp=_tuple(e, "needs_xcomp"),
-            negated_means=Relation.parse(e["negated_means"]) if e.get("negated_means") else None,
-            proxy_only=bool(e.get("proxy_only")), deep_object=bool(e.get("deep_object")),
-            needs_ccomp=bool(e.get("needs_ccomp")), no_xcomp=bool(e.get("no_xcomp")),
-            xcomp_object=bool(e.get("xcomp_object")),
-        ))
+        verbs.setdefault(e["lemma"], []).append(_verb(e, "lexicon"))
+    hand = set(verbs)
+    for e in (cameo or {}).get("verbs", []):
+        if e["lemma"] not in hand:
+            verbs.setdefault(e["lemma"], []).append(_verb(e, f"cameo {e['cameo']}"))
+    for lemma in list(verbs):
+        for variant in _lemma_variants(lemma):
+            verbs.setdefault(variant, verbs[lemma])
     f = frozenset
     return Lexicon(
         verbs={k: tuple(v) for k, v in verbs.items()},
@@ -153,8 +345,8 @@ def load_lexicon() -> Lexicon:
         refusal_governors=f(raw["refusal_governors"]), negators=f(raw["negators"]),
         hedges=f(raw["hedges"]), singling_out=f(raw["singling_out"]), contrast_words=tuple(f(g) for g in raw["contrast_words"]),
         correlative_negators=f(raw["correlative_negators"]),
-        first_name_gender={**{n: "m" for n in raw["male_first_names"]}, **{n: "f" for n in raw["female_first_names"]}},
+        first_name_gender={**dict.fromkeys(raw["male_first_names"], "m"), **dict.fromkeys(raw["female_first_names"], "f")},
         conditional_marks=f(raw["conditional_marks"]), pronouns=f(raw["pronouns"]),
         pronoun_gender=dict(raw["pronouns"]), gendered_words=dict(raw["gendered_words"]),
-        first_person=f(raw["first_person"]),
+        first_person=f(raw["first_person"]), withdrawing_verbs=f(raw["withdrawing_verbs"]),
     )

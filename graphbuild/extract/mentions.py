@@ -20,7 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..records import Mention, MentionKind, Person
 from .lexicon import Lexicon
@@ -388,7 +388,6 @@ class Resolver:
                 same_sentence: bool = False, window: int = 3) -> str | None:
         """The person mentioned most recently before token ``before`` (within 3 sentences)."""
         sent = self._sent_start.get(before, 0)
-        q = self.quote_of.get(before)
         for i in range(before - 1, -1, -1):
             si = self._sent_start.get(i, 0)
             if sent - si > window or (same_sentence and si != sent):

@@ -55,7 +55,7 @@ def _children(tok: Token, *deps: str) -> list[Token]:
 
 
 def _has_particle(verb: Token, prt: str) -> bool:
-    return any(c.dep_ == "prt" and c.lower_ == prt for c in verb.children) or \
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ == prt for c in verb.children) or \
         any(c.dep_ == "prep" and c.lower_ == prt and not list(c.children) for c in verb.children)
 
 
@@ -198,13 +198,24 @@ class PatternMatcher:
                 targets = self._objects(verb, p)
             if not sources or not targets:
                 continue
+            if p.reverse:
+                sources, targets = targets, sources  # lexicon: "won the backing of X"
             label = self._verb_label(verb, p)
             strength = 0.85 if not p.proxy_only else 0.75
             modality = modality_of(verb, self.lex)
-            self.emit(sources, targets, p.relation, label, verb, strength, modality)
+            relation = p.relation
+            if p.subject_role_means is not None and self._subject_has_role(verb, sources, p.subject_roles):
+                relation = p.subject_role_means  # lexicon: "prosecutors charged X with ..." -> INVESTIGATED
+            self.emit(sources, targets, relation, label, verb, strength, modality)
             if modality is Modality.NEGATED and p.negated_means is not None and _negation_is_refusal(verb, self.lex):
                 self.emit(sources, targets, p.negated_means, label, verb, strength - 0.1, Modality.ASSERTED)
             break
+
+    def _subject_has_role(self, verb: Token, sources, roles: tuple[str, ...]) -> bool:
+        """Whether the subject's phrase or the source's known roles name one of ``roles``."""
+        words = {t.lower_ for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+        return bool(words & set(roles)) or any(
+            set(roles) & self.r.people[pid].roles for pid, _ in sources if pid in self.r.people)
 
     def _verb_fits(self, verb: Token, p: VerbPattern) -> bool:
         if p.prt and not _has_particle(verb, p.prt):
@@ -287,8 +298,11 @@ class PatternMatcher:
                 words += det + [o.lower_]
         if p.needs_dobj_noun:
             words += [d.lower_ for d in _children(verb, "dobj")][:1]
-        if p.preps:
-            words += [p.preps[0]] if any(c.lower_ in p.preps for c in verb.subtree) else []
+        if p.needs_prep and p.needs_prep_object_noun:  # "came under fire from"
+            words += [f"{c.lower_} {o.lower_}" for c in _children(verb, "prep") if c.lower_ in p.needs_prep
+                      for o in _children(c, "pobj") if o.lemma_.lower() in p.needs_prep_object_noun][:1]
+        if p.preps:  # the preposition the text uses ("spoke to", "won the backing of")
+            words += [c.lower_ for c in verb.subtree if c.lower_ in p.preps][:1]
         label = " ".join(w.replace("n't", "not") for w in words)
         return label.replace("ca not", "cannot").replace("wo not", "will not")
 
@@ -328,10 +342,13 @@ class PatternMatcher:
         if not sources and noun.dep_ == "pobj" and noun.head.lower_ == "from":
             return
         targets = []
-        for prep in _children(noun, "prep"):
-            if prep.lower_ in p.preps:
-                for o in _children(prep, "pobj"):
-                    targets += self.people_at(o, proxy=True, deep=p.deep_object)
+        preps = [c for c in _children(noun, "prep") if c.lower_ in p.preps]
+        if not preps and noun.dep_ == "dobj" and light.lemma_.lower() in self.lex.light_verbs:
+            # "filed a lawsuit against X": the parser often hangs the prep on the light verb
+            preps = [c for c in _children(light, "prep") if c.lower_ in p.preps and c.i > noun.i]
+        for prep in preps:
+            for o in _children(prep, "pobj"):
+                targets += self.people_at(o, proxy=True, deep=p.deep_object)
         if p.that_clause:
             clauses = list(noun.children)
             if noun.dep_ == "dobj":
@@ -345,10 +362,10 @@ class PatternMatcher:
         if not sources or not targets:
             return
         anchor = light if light is not None and light.lemma_.lower() in self.lex.light_verbs else noun
-        withdrawn = light is not None and light.lemma_.lower() in ("withdraw", "pull", "rescind", "revoke")
+        withdrawn = light is not None and light.lemma_.lower() in self.lex.withdrawing_verbs
         mod = Modality.NEGATED if withdrawn else modality_of(anchor, self.lex)
         label = " ".join(w for w in ([light.lower_] if anchor is light else []) + [noun.lower_]
-                         + [prep.lower_ for prep in _children(noun, "prep") if prep.lower_ in p.preps][:1])
+                         + [prep.lower_ for prep in preps][:1])
         self.emit(sources, targets, p.relation, label, anchor, 0.7, mod)
 
     def adjective(self, adj: Token, p: NounPattern) -> None:
@@ -571,7 +588,7 @@ def attribution_of(tok: Token, resolver: Resolver, lex: Lexicon, quote_speaker: 
 
 
 def _phrase(tok: Token) -> str:
-    words = [t for t in tok.subtree]
+    words = list(tok.subtree)
     if len(words) > 8:
         words = [t for t in words if t.i <= tok.i or t.dep_ in ("acl",) or t.head.dep_ == "acl"][:8]
     return " ".join(t.text for t in words).replace(" 's", "'s")

@@ -26,7 +26,7 @@ MERGE (s)-[r:ENDORSED {key: row.key}]->(t)
 >>> merge_relationships("LIKES")
 Traceback (most recent call last):
 ...
-graphbuild.errors.UnknownRelationError: 'LIKES' is not a relation type; use one of ENDORSED, PRAISED, SUPPORTED, CRITICIZED, ACCUSED, OPPOSED, THREATENED, INVESTIGATED, SUED, FIRED, MET_WITH, SPOKE_WITH, INTERVIEWED, APPOINTED, SERVED_UNDER, SUCCEEDED, CHALLENGED, RECUSED, PARDONED, RELATED_TO (spec/relations.md)
+graphbuild.errors.UnknownRelationError: 'LIKES' is not a relation type; use one of ENDORSED, PRAISED, SUPPORTED, CRITICIZED, ACCUSED, OPPOSED, THREATENED, INVESTIGATED, SUED, FIRED, MET_WITH, SPOKE_WITH, INTERVIEWED, APPOINTED, SERVED_UNDER, SUCCEEDED, CHALLENGED, RECUSED, PARDONED, RELATED_TO (docs/relations.md)
 """
 
 from __future__ import annotations
@@ -90,6 +90,32 @@ CALL (art, previous) {
 }
 """
 
+# Articles a build read that now yield no edge (or were rejected): their previous
+# relationships, their Article node, and people left with no relationship go, as
+# if they had never been loaded. Returns the people it looked at.
+CLEAR_ARTICLES = """
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+WITH a, id, coalesce(a.people, []) AS previous
+CALL (id, previous) {
+  UNWIND previous AS pid
+  MATCH (:Person {id: pid})-[r]->(:Person)
+  WHERE r.article_id = id
+  DELETE r
+}
+DETACH DELETE a
+WITH previous
+UNWIND previous AS pid
+RETURN collect(DISTINCT pid) AS people
+"""
+# Of those people, the ones no relationship uses any more (a clean load would not have them).
+DELETE_UNUSED_PEOPLE = """
+UNWIND $ids AS pid
+MATCH (p:Person {id: pid})
+WHERE NOT EXISTS { (p)--() }
+DELETE p
+"""
+
 _MERGE_RELATIONSHIPS_TEMPLATE = """
 UNWIND $rows AS row
 MATCH (s:Person {{id: row.source}}), (t:Person {{id: row.target}})
@@ -124,3 +150,29 @@ ORDER BY source, type, target, props.key
 """
 SNAPSHOT_PEOPLE = "MATCH (p:Person) RETURN p.id AS id, p.name AS name, p.aliases AS aliases ORDER BY id"
 SNAPSHOT_ARTICLES = "MATCH (a:Article) RETURN properties(a) AS props ORDER BY a.id"
+
+
+# --- finding a person by name, for the analyst queries (graphbuild.neo4j.query.find_person) ---
+
+# One person for a name: by id, then by exact name, then alias, then surname or
+# other lookup form; among equals, the one with the most evidence.
+FIND_PERSON = """
+MATCH (p:Person)
+WHERE p.id = $name OR toLower($name) IN p.lookup
+RETURN p.id AS id, p.name AS name
+ORDER BY CASE WHEN p.id = $name OR toLower(p.name) = toLower($name) THEN 0
+              WHEN toLower($name) IN [a IN p.aliases | toLower(a)] THEN 1 ELSE 2 END,
+         COUNT { (p)--() } DESC, p.id
+LIMIT 1
+"""
+
+# Names to suggest for one that found nobody: people with a lookup word starting
+# with one of $starts (all people when it is empty), the best known first.
+SUGGEST_PEOPLE = """
+MATCH (p:Person)
+WHERE size($starts) = 0
+   OR any(l IN p.lookup WHERE any(w IN split(l, ' ') WHERE any(s IN $starts WHERE w STARTS WITH s)))
+RETURN p.name AS name, COUNT { (p)--() } AS evidence
+ORDER BY evidence DESC, name
+LIMIT $limit
+"""

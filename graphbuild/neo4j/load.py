@@ -1,10 +1,10 @@
-"""Load edge lines (spec/edges.md) into Neo4j, idempotently.
+"""Load edge lines (docs/edges.md) into Neo4j, idempotently.
 
 Against a running server (tests/test_neo4j_e2e.py runs this for real)::
 
     from graphbuild.neo4j.load import load
     print(load("out/"))
-    # loaded 42 edges from 3 articles between 17 people in 1 batches, 0.4 s (105 edges/s)
+    # loaded 42 edges from 3 articles between 17 people in 1 batch, 0.4 s (105 edges/s)
 
 The file is read whole before the first write (so a bad line writes nothing,
 and each article's full set of evidence keys is known): memory grows with the
@@ -20,7 +20,12 @@ How it stays correct when run twice, killed midway, or run beside another load:
   relationships (an older extraction of it) are deleted in the same
   transaction. Re-loading an article therefore replaces its edges;
 - each batch is one managed write transaction (``session.execute_write``),
-  retried by the driver on deadlocks and other transient errors.
+  retried by the driver on deadlocks and other transient errors;
+- the build's articles manifest (``articles.jsonl`` in a build folder,
+  ``<stem>.articles.jsonl`` beside an extract's edges file) lists every article
+  the build read: one that now yields no edge (or was rejected) has its earlier
+  relationships, its Article node and people no one else uses deleted, so the
+  database holds what a clean load of this build would.
 """
 
 from __future__ import annotations
@@ -48,12 +53,17 @@ class LoadSummary:
     people: int
     batches: int
     seconds: float
+    cleared: int = 0  # articles of the build with no edge now, whose earlier edges were removed
 
     def __str__(self) -> str:
         rate = self.edges / self.seconds if self.seconds else 0.0
-        return (f"loaded {self.edges} edges from {self.articles} articles between "
-                f"{self.people} people in {self.batches} batches, {self.seconds:.1f} s "
-                f"({rate:.0f} edges/s)")
+        from ..progress import plural
+
+        cleared = (f"; removed the earlier edges of {plural(self.cleared, 'article')} that now have none"
+                   if self.cleared else "")
+        return (f"loaded {plural(self.edges, 'edge')} from {plural(self.articles, 'article')} between "
+                f"{plural(self.people, 'person', 'people')} in {plural(self.batches, 'batch', 'batches')}, "
+                f"{self.seconds:.1f} s ({rate:.0f} edges/s){cleared}")
 
 
 # --- connection ---------------------------------------------------------------------
@@ -99,6 +109,42 @@ def connect(uri: str | None = None, user: str | None = None, password: str | Non
 def edges_path(path: str | Path) -> Path:
     """``path`` itself if it is a file, else ``path/edges.jsonl`` (a build folder)."""
     return build_file(path, "edges.jsonl")
+
+
+def manifest_path(edges_file: str | Path) -> Path:
+    """The articles manifest a build wrote beside ``edges_file``.
+
+    >>> manifest_path("out/edges.jsonl").name, manifest_path("x/news.jsonl").name
+    ('articles.jsonl', 'news.articles.jsonl')
+    """
+    p = Path(edges_file)
+    return p.with_name("articles.jsonl" if p.name == "edges.jsonl" else f"{p.stem}.articles.jsonl")
+
+
+def read_manifest(path: str | Path) -> list[str] | None:
+    """The ids of the articles a build read (or rejected), or None without a manifest.
+
+    For a build folder (or its edges.jsonl), ``articles.jsonl``; for another
+    edges file, ``<stem>.articles.jsonl``; an extract's ``edges.jsonl`` may
+    also have ``edges.articles.jsonl``.
+    """
+    p = edges_path(path)
+    candidates = [manifest_path(p)] + ([p.with_name("edges.articles.jsonl")] if p.name == "edges.jsonl" else [])
+    found = next((c for c in candidates if c.is_file()), None)
+    if found is None:
+        return None
+    ids = []
+    with open(found, encoding="utf-8") as fh:
+        for lineno, text in enumerate(fh, start=1):
+            if not text.strip():
+                continue
+            try:
+                line = json.loads(text)
+                ids.append(str(line["id"]))
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise EdgeFormatError(f"not an articles manifest line ({type(exc).__name__}: {exc})",
+                                      where=f"{found}:{lineno}") from None
+    return ids
 
 
 def read_edge_file(path: str | Path) -> list[Edge]:
@@ -270,18 +316,37 @@ def _write_batch(tx: Any, batch: Batch) -> None:
         tx.run(cypher.merge_relationships(relation), rows=rows).consume()
 
 
+def _clear_articles(tx: Any, ids: list[str]) -> None:
+    people = tx.run(cypher.CLEAR_ARTICLES, ids=ids).single()
+    if people and people["people"]:
+        tx.run(cypher.DELETE_UNUSED_PEOPLE, ids=people["people"]).consume()
+
+
 def write_edges(driver: Any, database: str, edges: Iterable[Edge], *,
                 batch_size: int | None = None,
-                on_batch: Callable[[int, int], None] | None = None) -> LoadSummary:
-    """Write edges through an open driver; ``on_batch(i, rows)`` runs after each commit."""
+                on_batch: Callable[[int, int], None] | None = None,
+                articles: Iterable[str] = ()) -> LoadSummary:
+    """Write edges through an open driver; ``on_batch(i, rows)`` runs after each commit.
+
+    ``articles``: every article id the build read; those without an edge here
+    lose their earlier relationships (the manifest's rule, see the module doc).
+    """
     started = time.perf_counter()
     edges = list(edges)
     batch_size = resolve("neo4j_batch_size", batch_size)
     ensure_schema(driver, database)
     batches = plan_batches(edges, batch_size)
+    with_edges = {e.article.id for e in edges}
+    cleared = sorted(set(articles) - with_edges)
     from neo4j.exceptions import Neo4jError
 
     with driver.session(database=database) as session:
+        for i in range(0, len(cleared), batch_size):
+            try:
+                session.execute_write(_clear_articles, cleared[i:i + batch_size])
+            except Neo4jError as exc:
+                raise BackendError(f"Neo4j refused to remove the edges of articles that now have "
+                                   f"none: {exc.code}: {exc.message}") from None
         for i, batch in enumerate(batches):
             try:
                 session.execute_write(_write_batch, batch)
@@ -291,24 +356,30 @@ def write_edges(driver: Any, database: str, edges: Iterable[Edge], *,
             if on_batch is not None:
                 on_batch(i, batch.size)
     people = {p for e in edges for p in (e.source.id, e.target.id)}
-    return LoadSummary(edges=len(edges), articles=len({e.article.id for e in edges}),
+    return LoadSummary(edges=len(edges), articles=len(with_edges),
                        people=len(people), batches=len(batches),
-                       seconds=time.perf_counter() - started)
+                       seconds=time.perf_counter() - started, cleared=len(cleared))
 
 
 def load(path: str | Path | None = None, *, edges: Iterable[Edge] | None = None,
          uri: str | None = None, user: str | None = None, password: str | None = None,
          database: str | None = None, batch_size: int | None = None,
-         on_batch: Callable[[int, int], None] | None = None) -> LoadSummary:
+         on_batch: Callable[[int, int], None] | None = None,
+         articles: Iterable[str] | None = None) -> LoadSummary:
     """Load an edges.jsonl (or a build folder holding one), or ``edges``, into Neo4j.
 
     Connection values not given come from the settings (NEO4J_URI, ...).
-    The whole file is checked before the first write.
+    The whole file is checked before the first write. ``articles`` (default:
+    the file's articles manifest) are the ids the build read; each one is
+    replaced, also when it now has no edge.
     """
     if edges is None:
         if path is None:
             raise InputPathError("(none)", "give an edges.jsonl or a build folder")
         edges = read_edge_file(path)
+        if articles is None:
+            articles = read_manifest(path)
     edges = list(edges)
     with connect(uri, user, password, database) as (driver, db):
-        return write_edges(driver, db, edges, batch_size=batch_size, on_batch=on_batch)
+        return write_edges(driver, db, edges, batch_size=batch_size, on_batch=on_batch,
+                           articles=articles or ())

@@ -1,18 +1,32 @@
 """Run the analyst queries of ``queries/*.cypher`` and format their answers.
 
 Each file opens with a comment that says what it answers and declares its
-parameters, one per line, with an optional JSON default::
+parameters, one per line: a name, an optional kind in parentheses, an
+optional JSON default, and what it means::
 
     // Question: What are a person's relationships, with the evidence for each?
     // Parameters:
-    //   person: a name, alias or surname, any case (e.g. "Sessions")
+    //   person (person): a name, alias or surname, any case (e.g. "Sessions")
     //   limit = 200: at most this many rows
 
->>> q = parse_query("x", '// Question: Q?\\n// Parameters:\\n//   person: who\\n//   limit = 5: rows\\nRETURN 1')
->>> [(p.name, p.default, p.required) for p in q.params]
-[('person', None, True), ('limit', 5, False)]
+Kinds: ``person`` (a name that ``find_person`` turns into the person's id
+before the query runs; an unknown name is an error with suggestions) and
+``date`` (an ISO date). Without a kind, a value is cast like its default: an
+integer default takes a positive integer, ``true``/``false`` a boolean.
+
+The query files live in ``queries/`` at the top of the repository, where users
+read them, and are shipped in the package as ``graphbuild/neo4j/queries/``
+(a test keeps the two identical).
+
+>>> q = parse_query("x", '// Question: Q?\\n// Parameters:\\n//   person (person): who\\n//   limit = 5: rows\\nRETURN 1')
+>>> [(p.name, p.kind, p.default, p.required) for p in q.params]
+[('person', 'person', None, True), ('limit', None, 5, False)]
 >>> q.bind({"person": "Sessions", "limit": "3"})
 {'person': 'Sessions', 'limit': 3}
+>>> q.bind({"person": "Sessions", "limit": "99999999999999999999999"})
+Traceback (most recent call last):
+...
+graphbuild.errors.QueryParameterError: query 'x': -p limit='99999999999999999999999' is not a whole number from 1 to 9223372036854775807 (rows)
 >>> print(format_rows(["a", "b"], [{"a": 1, "b": ["x", "y"]}], "csv").strip())
 a,b
 1,"[""x"", ""y""]"
@@ -30,10 +44,13 @@ from typing import Any, Iterable
 
 from ..errors import QueryNotFoundError, QueryParameterError
 
-QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
+QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 FORMATS = ("table", "json", "csv")
+KINDS = ("person", "date")
+MAX_INT = 2**63 - 1  # Neo4j integers are 64-bit
 
-_PARAM = re.compile(r"^//\s+(?P<name>[A-Za-z_]\w*)\s*(?:=\s*(?P<default>.+?))?\s*:\s*(?P<help>.*)$")
+_PARAM = re.compile(r"^//\s+(?P<name>[A-Za-z_]\w*)\s*(?:\((?P<kind>\w+)\)\s*)?"
+                    r"(?:=\s*(?P<default>.+?))?\s*:\s*(?P<help>.*)$")
 
 
 @dataclass(frozen=True)
@@ -42,6 +59,7 @@ class Param:
     default: Any
     help: str
     required: bool
+    kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -72,19 +90,33 @@ class Query:
 
 
 def _cast(p: Param, value: Any, query: str) -> Any:
-    if not isinstance(value, str) or p.default is None or isinstance(p.default, str):
+    """``value`` as the query needs it; a value it cannot be is a ``QueryParameterError``."""
+    if not isinstance(value, str):
         return value
-    try:
-        if isinstance(p.default, bool):
-            return value.lower() in ("1", "true", "yes")
-        if isinstance(p.default, int):
-            return int(value)
-        if isinstance(p.default, float):
+
+    def bad(expected: str) -> QueryParameterError:
+        return QueryParameterError(f"query {query!r}: -p {p.name}={value!r} is not {expected} ({p.help})")
+
+    if p.kind == "date":
+        from ..render.select import DateFormatError, check_date
+
+        try:
+            return check_date(f"-p {p.name}", value)
+        except DateFormatError:
+            raise bad("a date written YYYY-MM-DD (e.g. 2019-11-08)") from None
+    if isinstance(p.default, bool):
+        if value.strip().lower() not in ("true", "false", "yes", "no", "1", "0"):
+            raise bad("true or false")
+        return value.strip().lower() in ("true", "yes", "1")
+    if isinstance(p.default, int):
+        if not re.fullmatch(r"\s*\+?\d+\s*", value) or not 1 <= int(value) <= MAX_INT:
+            raise bad(f"a whole number from 1 to {MAX_INT}")
+        return int(value)
+    if isinstance(p.default, float):
+        try:
             return float(value)
-    except ValueError:
-        kind = {int: "an integer", float: "a number"}.get(type(p.default), "a value")
-        raise QueryParameterError(f"query {query!r}: -p {p.name}={value!r} is not {kind} "
-                                  f"({p.help})") from None
+        except ValueError:
+            raise bad("a number") from None
     return value
 
 
@@ -100,9 +132,12 @@ def parse_query(name: str, text: str) -> Query:
             continue
         m = _PARAM.match(line) if in_params else None
         if m:
-            default = m.group("default")
+            default, kind = m.group("default"), m.group("kind")
+            if kind is not None and kind not in KINDS:
+                raise QueryParameterError(f"query {name!r}: parameter {m.group('name')} has kind {kind!r}; "
+                                          f"use one of {', '.join(KINDS)}")
             params.append(Param(m.group("name"), json.loads(default) if default else None,
-                                m.group("help").strip(), default is None))
+                                m.group("help").strip(), default is None, kind))
         elif not in_params:
             question.append(body.removeprefix("Question:").strip())
     return Query(name, text, " ".join(question), tuple(params))
@@ -141,8 +176,12 @@ def run_query(name: str, params: dict[str, str] | None = None, *, driver: Any = 
     bound = query.bind(dict(params or {}))
 
     def run(drv: Any, db: str) -> tuple[list[str], list[dict[str, Any]]]:
+        values = dict(bound)
+        for p in query.params:
+            if p.kind == "person" and (values[p.name] != "" or p.required):  # "" means everyone, where allowed
+                values[p.name] = find_person(drv, db, values[p.name], param=p.name)["id"]
         try:
-            records, _, keys = drv.execute_query(query.text, bound, database_=db,
+            records, _, keys = drv.execute_query(query.text, values, database_=db,
                                                  routing_="r")
         except Neo4jError as exc:
             raise BackendError(f"query {name!r} failed: {exc.code}: {exc.message}") from None
@@ -152,6 +191,43 @@ def run_query(name: str, params: dict[str, str] | None = None, *, driver: Any = 
         return run(driver, resolve("neo4j_database", database))
     with connect(uri, user, password, database) as (drv, db):
         return run(drv, db)
+
+
+def find_person(driver: Any, database: str, name: str, *, param: str = "person") -> dict[str, str]:
+    """The person a query parameter names: ``{"id", "name"}``, by id, name, alias or surname.
+
+    The one place ``graphbuild query`` looks people up (``cypher.FIND_PERSON``);
+    a name that finds nobody is a ``QueryParameterError`` with suggestions.
+    """
+    from . import cypher
+
+    records, _, _ = driver.execute_query(cypher.FIND_PERSON, {"name": name.strip()},
+                                         database_=database, routing_="r")
+    if records:
+        return {"id": records[0]["id"], "name": records[0]["name"]}
+    raise QueryParameterError(f"-p {param}={name!r}: no person in the graph by that id, name, alias or "
+                              f"surname; {_suggest(driver, database, name)}")
+
+
+def _suggest(driver: Any, database: str, name: str) -> str:
+    """'did you mean: ...' from names that share a word start with ``name``, else the best-known people."""
+    import difflib
+
+    words = [w[:3] for w in re.findall(r"\w+", name.lower()) if len(w) >= 2]
+    from . import cypher
+
+    records, _, _ = driver.execute_query(cypher.SUGGEST_PEOPLE, {"starts": words, "limit": 200},
+                                         database_=database, routing_="r")
+    names = [r["name"] for r in records]
+    close = difflib.get_close_matches(name, names, n=5, cutoff=0.3) or names[:5]
+    if close:
+        return "did you mean: " + ", ".join(close) + "?"
+    records, _, _ = driver.execute_query(cypher.SUGGEST_PEOPLE, {"starts": [], "limit": 5},
+                                         database_=database, routing_="r")
+    known = [r["name"] for r in records]
+    if not known:
+        return "the graph has no people yet: load one with `graphbuild load`"
+    return "people with the most evidence: " + ", ".join(known)
 
 
 def _plain(value: Any) -> Any:
@@ -219,8 +295,8 @@ def describe_queries(queries_dir: Path | None = None) -> str:
     parts = []
     for name in list_queries(queries_dir):
         q = load_query(name, queries_dir)
-        params = ", ".join(p.name if p.required else f"{p.name}={json.dumps(p.default)}"
-                           for p in q.params) or "no parameters"
+        params = ", ".join(f"{p.name}={(p.kind or 'value').upper()}" if p.required
+                           else f"{p.name}={json.dumps(p.default)}" for p in q.params) or "no parameters"
         parts.append(f"{name} ({params})\n  {q.question}")
     return "\n".join(parts) + "\n"
 

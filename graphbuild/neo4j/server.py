@@ -4,13 +4,15 @@ Runs Neo4j Community 5.26 LTS embedded, from Maven Central artifacts, with
 only the Bolt connector on 127.0.0.1 and authentication off: a tiny Java main
 (``GraphbuildNeo4jServer.java``) compiled against the classpath that Maven
 resolves from ``pom.xml`` beside this file. Everything it writes lives in one
-folder (default: ``.neo4j/`` at the project root, gitignored)::
+folder, ``--dir``; by default the user data folder ``graphbuild/neo4j``
+(``$XDG_DATA_HOME/graphbuild/neo4j``, else ``~/.local/share/graphbuild/neo4j`` on
+Linux; platformdirs picks the usual place on macOS and Windows)::
 
-    .neo4j/classpath.txt   cached `mvn dependency:build-classpath` output
-    .neo4j/classes/        the compiled main
-    .neo4j/home/           the database (data/, logs/)
-    .neo4j/server.pid      the running server's pid
-    .neo4j/server.log      its stdout and stderr
+    classpath.txt   cached `mvn dependency:build-classpath` output
+    classes/        the compiled main
+    home/           the database (data/, logs/)
+    server.pid      the running server's pid
+    server.log      its stdout and stderr
 
 Usage::
 
@@ -44,7 +46,14 @@ HERE = Path(__file__).resolve().parent
 POM = HERE / "pom.xml"
 MAIN_SOURCE = HERE / "GraphbuildNeo4jServer.java"
 MAIN_CLASS = "GraphbuildNeo4jServer"
-DEFAULT_DIR = HERE.parents[1] / ".neo4j"
+
+
+def default_dir() -> Path:
+    """The server folder when no ``--dir`` is given: the user data folder, never site-packages."""
+    from platformdirs import user_data_path
+
+    return user_data_path("graphbuild", appauthor=False) / "neo4j"
+
 
 # What Neo4j's own launcher passes on Java 17+: Neo4j and Netty reach into
 # these JDK internals (direct buffers, file channels); without the opens the
@@ -199,7 +208,7 @@ def bolt_ready(uri: str, timeout: float = 2.0) -> bool:
 
 def status(root: Path | None = None, uri: str | None = None) -> dict:
     """Whether the server of ``root`` runs, its pid, and whether Bolt answers."""
-    paths = ServerPaths(Path(root or DEFAULT_DIR))
+    paths = ServerPaths(Path(root or default_dir()))
     uri = f"bolt://127.0.0.1:{bolt_port(uri)}"
     pid = _read_pid(paths)
     return {"running": pid is not None, "pid": pid, "uri": uri,
@@ -213,7 +222,7 @@ def start(root: Path | None = None, uri: str | None = None,
     A server of ``root`` already running is reused. Raises ``BackendError``
     with the log's tail if it dies or does not answer within ``timeout``.
     """
-    paths = ServerPaths(Path(root or DEFAULT_DIR))
+    paths = ServerPaths(Path(root or default_dir()))
     port = bolt_port(uri)
     bolt = f"bolt://127.0.0.1:{port}"
     if _read_pid(paths) is not None:
@@ -260,7 +269,7 @@ def wait_ready(uri: str, timeout: float) -> bool:
 
 def stop(root: Path | None = None, timeout: float = 60.0) -> bool:
     """Stop the server of ``root`` (SIGTERM, then SIGKILL); False if none ran."""
-    paths = ServerPaths(Path(root or DEFAULT_DIR))
+    paths = ServerPaths(Path(root or default_dir()))
     pid = _read_pid(paths)
     if pid is None:
         paths.pid.unlink(missing_ok=True)
@@ -303,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
                                      description="Run a local Neo4j 5 server (Bolt, auth off).")
     parser.add_argument("action", choices=["start", "stop", "status"])
     parser.add_argument("--dir", type=Path, default=None,
-                        help=f"server folder [default: {DEFAULT_DIR}]")
+                        help=f"server folder [default: {default_dir()}]")
     parser.add_argument("--uri", default=None,
                         help="bolt URI whose port to listen on [default: the neo4j_uri setting]")
     parser.add_argument("--timeout", type=float, default=START_TIMEOUT)

@@ -17,9 +17,16 @@ from pathlib import Path
 import networkx as nx
 
 from ..settings import resolve
-from .page import map_data, page_html, script_json
-from .select import (DateFormatError, UnknownPersonError, check_date, find_people, most_connected,
-                     neighbourhood, within_dates)
+from .page import communities, map_data, page_html, script_json
+from .select import (
+    DateFormatError,
+    UnknownPersonError,
+    check_date,
+    find_people,
+    most_connected,
+    neighbourhood,
+    within_dates,
+)
 
 __all__ = ["write_map", "render_file", "render_html", "notebook_map", "prepare", "read_graph",
            "UnknownPersonError", "DateFormatError",
@@ -32,6 +39,7 @@ def prepare(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
     """The page data for ``graph`` narrowed by dates, then focus, then the size cap."""
     cap = resolve("map_max_nodes", max_nodes)
     since, until = check_date("--since", since), check_date("--until", until)
+    groups = communities(graph)  # over the whole graph, so a narrowed map keeps its colours
     g = within_dates(graph, since, until)
     focus_ids: list[str] = []
     if focus:
@@ -40,7 +48,7 @@ def prepare(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
     total = (g.number_of_nodes(), g.number_of_edges())
     g, dropped = most_connected(g, cap, keep=focus_ids)
     return map_data(g, total=total, dropped=dropped, focus=[str(f) for f in focus_ids],
-                    depth=depth, window=(since, until))
+                    depth=depth, window=(since, until), community=groups)
 
 
 def render_html(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,

@@ -12,8 +12,7 @@ through ``textContent``.
 from __future__ import annotations
 
 import json
-import math
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -25,14 +24,17 @@ VIS_VERSION = "9.1.2"
 # Above this many people the page trades looks for speed: straight edges, no
 # edge labels until asked, a short stabilization, edges hidden while dragging.
 LARGE = 300
+# Zoom from which every name is drawn, and from which line labels are drawn.
+NAME_SCALE = 0.9
+EDGE_LABEL_SCALE = 1.3
 
 
-@lru_cache(maxsize=None)
+@cache
 def _asset(name: str) -> str:
     return resources.files("graphbuild.render").joinpath(name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _vis(ext: str) -> str:
     import pyvis
 
@@ -62,11 +64,15 @@ def _evidence(rec: dict[str, Any]) -> dict[str, Any]:
     return {k: rec.get(k) for k in keys}
 
 
-def vis_options(n_people: int, n_relations: int) -> dict[str, Any]:
+def vis_options(n_people: int, n_lines: int) -> dict[str, Any]:
     """vis-network options that keep a map of ``n_people`` responsive.
 
     Stabilization is bounded and runs before the first draw; the script turns
-    physics off once it is done, so a big map does not keep the CPU busy.
+    physics off once it is done, so a big map does not keep the CPU busy and
+    nobody moves afterwards. Labels: vis-network skips a label whose size on
+    screen is under ``drawThreshold``, so people's names (13 px) appear from
+    ``NAME_SCALE`` and line labels (11 px) from ``EDGE_LABEL_SCALE`` zoom; the
+    script enlarges the names it labels at overview zoom.
     """
     large = n_people > LARGE
     iterations = 1000 if n_people <= 100 else 400 if not large else 150
@@ -83,40 +89,124 @@ def vis_options(n_people: int, n_relations: int) -> dict[str, Any]:
             "minVelocity": 1.0,
             "timestep": 0.5,
         },
-        "interaction": {"hover": not large, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
+        "interaction": {"hover": True, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
                         "tooltipDelay": 150, "navigationButtons": False, "keyboard": False,
-                        "multiselect": False},
+                        "multiselect": False, "hoverConnectedEdges": not large},
         "nodes": {
             "shape": "dot",
-            "scaling": {"min": 8, "max": 40,
-                        "label": {"enabled": True, "min": 12, "max": 22, "drawThreshold": 6}},
+            "scaling": {"min": 10, "max": 42,
+                        "label": {"enabled": False, "drawThreshold": round(13 * NAME_SCALE) + 1,
+                                  "maxVisible": 40}},
             "font": {"size": 13, "face": "system-ui, sans-serif", "color": "#1b1b1b",
                      "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "color": {"background": "#9fb7d6", "border": "#36568a",
-                      "highlight": {"background": "#ffd54f", "border": "#b28704"},
-                      "hover": {"background": "#c5d6ec", "border": "#36568a"}},
+            "color": {"background": "#c4c4c4", "border": "#6b6b6b",
+                      "highlight": {"background": "#ffd54f", "border": "#8a6500"},
+                      "hover": {"background": "#ffe58a", "border": "#8a6500"}},
             "borderWidth": 1.5,
+            "borderWidthSelected": 3,
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
             "smooth": False,
-            "font": {"size": 10, "face": "system-ui, sans-serif", "color": "#444",
+            "font": {"size": 11, "face": "system-ui, sans-serif", "color": "#333",
                      "strokeWidth": 3, "strokeColor": "#ffffff", "align": "middle"},
+            "scaling": {"label": {"enabled": False, "drawThreshold": round(11 * EDGE_LABEL_SCALE) + 1}},
             "selectionWidth": 2,
+            "hoverWidth": 1.5,
         },
     }
 
 
+def _text_list(value: Any) -> list[str]:
+    """Offices (or any list-ish node attribute) as short strings, whatever shape the graph holds.
+
+    Offices as the knowledge base gives them (``{role, start, end, state, ...}``)
+    read "role (state, years)", the latest first.
+
+    >>> _text_list([{"role": "Senator", "state": "AL", "start": "1997-01-03", "end": "2017-02-08"},
+    ...             {"role": "Attorney General", "start": "2017-02-09", "end": "2018-11-07"}, "Mayor"])
+    ['Attorney General (2017–2018)', 'Senator (AL, 1997–2017)', 'Mayor']
+    """
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        try:  # GraphML/GEXF round-trips store lists as JSON text
+            loaded = json.loads(value)
+        except ValueError:
+            return [value]
+        return _text_list(loaded) if isinstance(loaded, (list, dict)) else [value]
+    if isinstance(value, dict):
+        head = next((str(value[k]) for k in ("title", "office", "role", "label", "name") if value.get(k)), "")
+        tail = [str(value[k]) for k in ("state", "district") if value.get(k)]
+        start, end = str(value.get("start") or "")[:4], str(value.get("end") or "")[:4]
+        if start or end:
+            tail.append(start + "\u2013" + end if start != end else start)
+        head = head[:1].upper() + head[1:]  # the knowledge base writes roles in lower case
+        text = head + (f" ({', '.join(tail)})" if tail else "")
+        return [text] if head else []
+    if isinstance(value, (list, tuple, set)):
+        dated = sorted((v for v in value if isinstance(v, dict)),  # the latest office first
+                       key=lambda v: (str(v.get("end") or "9999"), str(v.get("start") or "")), reverse=True)
+        return [t for v in dated + [v for v in value if not isinstance(v, dict)] for t in _text_list(v)]
+    return [str(value)]
+
+
+def _party(value: Any) -> str | None:
+    """A node's ``party`` attribute as one name, or None when unknown."""
+    names = _text_list(value)
+    return names[0] if names else None
+
+
+def communities(g: nx.MultiDiGraph) -> dict[Any, int]:
+    """Each person's community (Louvain over the undirected graph, fixed seed): 0 is the largest.
+
+    A ``community`` node attribute already in the graph wins, so a build that
+    computed them keeps its numbering.
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("c", "a"), ("x", "y")])
+    >>> sorted(communities(g).items())
+    [('a', 0), ('b', 0), ('c', 0), ('x', 1), ('y', 1)]
+    """
+    given = {n: d["community"] for n, d in g.nodes(data=True) if d.get("community") is not None}
+    if given and len(given) == g.number_of_nodes():
+        return {n: int(c) for n, c in given.items()}
+    und = nx.Graph()
+    und.add_nodes_from(g)
+    for u, v, d in g.edges(data=True):
+        if u != v:
+            w = und.get_edge_data(u, v, {}).get("weight", 0)
+            und.add_edge(u, v, weight=w + len(d.get("evidence") or ()) or 1)
+    groups = nx.community.louvain_communities(und, weight="weight", seed=7) if und.number_of_nodes() else []
+    groups = sorted(groups, key=lambda c: (-len(c), min(str(n) for n in c)))
+    return {n: i for i, c in enumerate(groups) for n in c}
+
+
 def map_data(g: nx.MultiDiGraph, *, total: tuple[int, int] | None = None, dropped: int = 0,
-             focus: list[str] | None = None, depth: int = 1, window: tuple | None = None) -> dict[str, Any]:
-    """Everything the page script needs, as plain JSON-able data."""
+             focus: list[str] | None = None, depth: int = 1, window: tuple | None = None,
+             community: dict | None = None) -> dict[str, Any]:
+    """Everything the page script needs, as plain JSON-able data.
+
+    People and lines are referred to by their index in ``people`` and
+    ``pairs``, never by id as an object key, so an id such as ``constructor``
+    or ``__proto__`` is just text. All relations between two people (either
+    direction) share one entry of ``pairs``: the page draws them as one line.
+    """
+    community = community if community is not None else communities(g)
+    und = g.to_undirected(as_view=True)
+    degree = {n: len(set(und[n]) - {n}) for n in g}
+    order = sorted(g, key=lambda n: (-degree[n], -int(g.nodes[n].get("evidence_count") or 0), str(n)))
+    rank = {n: i for i, n in enumerate(order)}
+    index = {n: i for i, n in enumerate(g)}
     people = []
     for n, d in g.nodes(data=True):
         people.append({"id": str(n), "name": str(d.get("name") or n),
                        "aliases": [str(a) for a in d.get("aliases") or ()],
-                       "evidence": int(d.get("evidence_count") or 0)})
+                       "evidence": int(d.get("evidence_count") or 0),
+                       "party": _party(d.get("party")), "offices": _text_list(d.get("offices")),
+                       "community": community.get(n), "degree": degree[n], "rank": rank[n],
+                       "lookup": [str(k) for k in d.get("lookup") or ()]})
     relations = []
-    pair_count: dict[tuple[str, str], int] = {}
+    pairs: dict[tuple[int, int], dict[str, Any]] = {}
     types: dict[str, dict[str, Any]] = {}
     dates: list[str] = []
     for i, (u, v, k, d) in enumerate(sorted(g.edges(keys=True, data=True),
@@ -124,9 +214,9 @@ def map_data(g: nx.MultiDiGraph, *, total: tuple[int, int] | None = None, droppe
         ev = [_evidence(r) for r in d.get("evidence") or ()]
         ev_dates = sorted({r["published"][:10] for r in ev if r.get("published")})
         dates += ev_dates[:1] + ev_dates[-1:]
-        pair = tuple(sorted((str(u), str(v))))
-        nth = pair_count.get(pair, 0)  # parallel edges between one pair are bent apart
-        pair_count[pair] = nth + 1
+        a, b = sorted((index[u], index[v]))
+        pair = pairs.setdefault((a, b), {"a": a, "b": b, "rels": []})
+        pair["rels"].append(i)
         rel = str(d.get("relation") or str(k).split(":")[0])
         t = types.setdefault(rel, {"relation": rel, "polarity": int(d.get("polarity") or 0), "count": 0})
         t["count"] += 1
@@ -135,12 +225,14 @@ def map_data(g: nx.MultiDiGraph, *, total: tuple[int, int] | None = None, droppe
             "modality": str(d.get("modality") or "asserted"), "polarity": int(d.get("polarity") or 0),
             "symmetric": bool(d.get("symmetric")), "label": str(d.get("label") or rel.lower()),
             "labels": [str(x) for x in d.get("labels") or ()], "count": len(ev),
-            "confidence": d.get("confidence"), "width": edge_width(len(ev)), "dates": ev_dates, "parallel": nth, "evidence": ev,
+            "confidence": d.get("confidence"), "dates": ev_dates, "evidence": ev,
         })
     n_total, e_total = total or (g.number_of_nodes(), g.number_of_edges())
+    pair_list = list(pairs.values())
     return {
         "people": people,
         "relations": relations,
+        "pairs": pair_list,
         "types": sorted(types.values(), key=lambda t: (-t["polarity"], t["relation"])),
         "dates": {"min": min(dates) if dates else None, "max": max(dates) if dates else None},
         "total": {"people": n_total, "relations": e_total},
@@ -149,13 +241,9 @@ def map_data(g: nx.MultiDiGraph, *, total: tuple[int, int] | None = None, droppe
         "depth": depth,
         "window": list(window) if window and any(window) else None,
         "large": len(people) > LARGE,
-        "options": vis_options(len(people), len(relations)),
+        "scales": {"names": NAME_SCALE, "lines": EDGE_LABEL_SCALE},
+        "options": vis_options(len(people), len(pair_list)),
     }
-
-
-def edge_width(count: int) -> float:
-    """Width grows with the log of the evidence count, so one loud pair does not swamp the map."""
-    return round(1.0 + 1.8 * math.log2(max(count, 1)), 2)
 
 
 def page_html(data: dict[str, Any], title: str = "graphbuild map") -> str:
