@@ -32,8 +32,8 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from .settings import resolve
 from .records import SCHEMA_VERSION, Article, Edge
+from .settings import resolve
 
 _EXTRACT_DIR = Path(__file__).resolve().parent / "extract"
 

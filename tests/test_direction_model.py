@@ -6,8 +6,7 @@ import numpy as np
 import pytest
 
 from graphbuild.extract import DIRECTION, RawEdge, extract_edges
-from graphbuild.extract.direction import (NEG_BACK, NEG_FWD, POS_FWD, DirectionComponent, DirectionModel,
-                                          review)
+from graphbuild.extract.direction import NEG_BACK, NEG_FWD, POS_FWD, DirectionComponent, DirectionModel, review
 from graphbuild.records import Article, Modality, Relation
 
 

@@ -94,7 +94,7 @@ def feature_strings(doc: Doc, span1: tuple[int, int], span2: tuple[int, int]) ->
         f.append("nolca")
         lca = h1
     path_deps = [t.dep_ + "^" for t in up] + [t.dep_ + "v" for t in down]
-    inner = [t for t in up[1:]] + [lca] + [t for t in down[:-1]]
+    inner = list(up[1:]) + [lca] + list(down[:-1])
     inner = [t for t in inner if t.i not in (h1.i, h2.i)]
     f.append("path=" + " ".join(path_deps))
     f.append("pathlex=" + " ".join(path_deps) + "|" + lca.lemma_.lower())
@@ -223,7 +223,7 @@ class DirectionModel:
 
     @classmethod
     def train(cls, examples: Iterable[Example], *, seed: int, l2: float, epochs: int, lr: float,
-              hidden: int = 0, batch: int = 64, dense: bool = True) -> "DirectionModel":
+              hidden: int = 0, batch: int = 64, dense: bool = True) -> DirectionModel:
         """Adam on the softmax loss with L2; ``examples`` should already hold both orders of each pair."""
         exs = list(examples)
         rng = np.random.default_rng(seed)
@@ -303,7 +303,7 @@ class DirectionModel:
         (path / "meta.json").write_text(json.dumps(self.meta, indent=1, sort_keys=True) + "\n")
 
     @classmethod
-    def from_disk(cls, path: Path) -> "DirectionModel":
+    def from_disk(cls, path: Path) -> DirectionModel:
         path = Path(path)
         try:
             z = np.load(path / "weights.npz")
@@ -362,7 +362,7 @@ class DirectionComponent:
     def to_disk(self, path, *, exclude=()) -> None:
         self.model.to_disk(Path(path))
 
-    def from_disk(self, path, *, exclude=()) -> "DirectionComponent":
+    def from_disk(self, path, *, exclude=()) -> DirectionComponent:
         self.model = DirectionModel.from_disk(Path(path))
         return self
 
@@ -388,11 +388,11 @@ def _token_span(doc: Doc, m) -> tuple[int, int] | None:
 def review(doc: Doc, edges: list, mentions: list, model: DirectionModel, veto_threshold: float,
            add_threshold: float | None) -> list:
     """The rule edges reviewed by the model, then the model-made edges (see ``DirectionComponent``)."""
+    from ..records import Modality, Relation
     from . import RawEdge, _evidence_span
     from .confidence import model_confidence, with_model
     from .lexicon import load_lexicon
     from .relations import modality_of
-    from ..records import Modality, Relation
 
     # mentions of each person, per sentence (by the sentence's first token)
     by_sent: dict[int, dict[str, list]] = {}

@@ -32,8 +32,7 @@ import numpy as np
 from spacy.tokens import Doc, DocBin
 
 from . import _STRAIGHTEN, load_pipeline
-from .direction import (CLASSES, DEFAULT_MODEL_DIR, DirectionModel, Example, featurize, macro_f1,
-                        swap_label)
+from .direction import CLASSES, DEFAULT_MODEL_DIR, DirectionModel, Example, featurize, macro_f1, swap_label
 
 SEED = 13
 FOLDS = 5
