@@ -81,6 +81,18 @@ class ModelNotFoundError(GraphbuildError):
         )
 
 
+class DirectionModelError(GraphbuildError):
+    """The direction model's shipped weights are missing or malformed (issue 10, model part)."""
+
+    def __init__(self, path: str, reason: str):
+        self.path, self.reason = path, reason
+        super().__init__(
+            f"cannot load the direction model from {path} ({reason}); rebuild it with "
+            "`python -m graphbuild.extract.train_direction --dsa DSA_FOLDER`, or turn it off "
+            "with GRAPHBUILD_DIRECTION_MODEL=off"
+        )
+
+
 class GoldFormatError(GraphbuildError):
     """A ``*.gold.json`` file that does not follow docs/edges.md."""
 

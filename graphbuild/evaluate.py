@@ -69,6 +69,7 @@ class ArticleScore:
     missed: list[Triple] = field(default_factory=list)
     forbidden_hits: list[Triple] = field(default_factory=list)
     wrong: list[Triple] = field(default_factory=list)  # predicted, matching nothing in gold
+    scored: list[tuple[float, bool, str]] = field(default_factory=list)  # per predicted triple: confidence, correct, method
 
     @property
     def precision(self) -> float:
@@ -103,12 +104,16 @@ def _matches(gold: Gold, pred: Triple, triple: Triple) -> bool:
     return Relation(rel).symmetric and triple[2] in cs and triple[0] in ct
 
 
-def score_article(gold: Gold, predicted: set[Triple]) -> ArticleScore:
-    """Score the distinct asserted (source name, relation, target name) of one article."""
+def score_article(gold: Gold, predicted: set[Triple] | dict[Triple, tuple[float, str]]) -> ArticleScore:
+    """Score the distinct asserted (source name, relation, target name) of one article;
+    ``predicted`` may map each triple to its (best confidence, method) for the reliability table."""
     ok = gold.required + gold.acceptable
     score = ArticleScore(gold.article, len(predicted), 0, len(gold.required), 0)
     for p in sorted(predicted):
-        if any(_matches(gold, p, g) for g in ok):
+        right = any(_matches(gold, p, g) for g in ok)
+        if isinstance(predicted, dict):
+            score.scored.append((predicted[p][0], right, predicted[p][1]))
+        if right:
             score.correct += 1
         else:
             score.wrong.append(p)
@@ -127,6 +132,40 @@ def asserted_triples(edges: Iterable[Edge]) -> set[Triple]:
             if e.modality is Modality.ASSERTED}
 
 
+def asserted_confidence(edges: Iterable[Edge]) -> dict[Triple, tuple[float, str]]:
+    """Each distinct asserted triple with its highest confidence and that edge's method."""
+    best: dict[Triple, tuple[float, str]] = {}
+    for e in edges:
+        if e.modality is not Modality.ASSERTED:
+            continue
+        t = (e.source.name, e.relation.value, e.target.name)
+        if t not in best or e.confidence > best[t][0]:
+            best[t] = (e.confidence, e.method)
+    return best
+
+
+RELIABILITY_BINS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+
+
+def reliability(scored: Iterable[tuple[float, bool, str]]) -> list[dict]:
+    """Per confidence bin [lo, hi): distinct predicted edges and the share matching gold;
+    a last row for confidence >= 0.8 (the calibration promise: share >= 0.8)."""
+    scored = list(scored)
+    rows = []
+    for lo, hi in zip(RELIABILITY_BINS, RELIABILITY_BINS[1:]):
+        inside = [ok for c, ok, _ in scored if lo <= c < hi or (hi == 1.0 and c == 1.0)]
+        rows.append({"bin": f"{lo:.1f}-{hi:.1f}", "count": len(inside),
+                     "share_correct": round(sum(inside) / len(inside), 4) if inside else None})
+    high = [ok for c, ok, _ in scored if c >= 0.8]
+    rows.append({"bin": ">=0.8", "count": len(high),
+                 "share_correct": round(sum(high) / len(high), 4) if high else None})
+    for method in sorted({m for _, _, m in scored}):
+        mine = [ok for _, ok, m in scored if m == method]
+        rows.append({"bin": f"method={method}", "count": len(mine),
+                     "share_correct": round(sum(mine) / len(mine), 4) if mine else None})
+    return rows
+
+
 @dataclass
 class EvaluationReport:
     articles: list[ArticleScore]
@@ -141,15 +180,18 @@ class EvaluationReport:
             t.required += a.required
             t.found += a.found
             t.forbidden_hits += a.forbidden_hits
+            t.scored += a.scored
         return t
 
     def to_json(self) -> dict:
         def one(a: ArticleScore) -> dict:
             d = asdict(a)
+            del d["scored"]
             d.update(precision=round(a.precision, 4), recall=round(a.recall, 4), f1=round(a.f1, 4))
             return d
 
-        return {"articles": [one(a) for a in self.articles], "total": one(self.total), "no_gold": self.no_gold}
+        return {"articles": [one(a) for a in self.articles], "total": one(self.total), "no_gold": self.no_gold,
+                "reliability": reliability(x for a in self.articles for x in a.scored)}
 
     def print(self, as_json: bool = False) -> None:
         if as_json:
@@ -174,6 +216,11 @@ class EvaluationReport:
         if self.no_gold:
             out.print(f"no gold file for: {', '.join(self.no_gold)}")
         t = self.total
+        rel = Table("confidence", "edges", "share correct", title="reliability (distinct asserted edges)")
+        for row in reliability(t.scored):
+            share = row["share_correct"]
+            rel.add_row(row["bin"], str(row["count"]), "-" if share is None else f"{share:.2f}")
+        out.print(rel)
         out.print(f"total: precision {t.precision:.3f} recall {t.recall:.3f} F1 {t.f1:.3f} "
                   f"forbidden {len(t.forbidden_hits)}")
 
@@ -204,5 +251,5 @@ def evaluate_paths(paths, gold_dir: Path | None = None, *, model=None, min_confi
     golds = {a.id: g for a, g in with_gold}
     nlp = load_pipeline(model)
     for article, edges in extract_edges([a for a, _ in with_gold], nlp, min_confidence=min_confidence):
-        report.articles.append(score_article(golds[article.id], asserted_triples(edges)))
+        report.articles.append(score_article(golds[article.id], asserted_confidence(edges)))
     return report

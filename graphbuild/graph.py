@@ -53,7 +53,7 @@ def evidence_record(edge: Edge) -> dict[str, Any]:
         "published": a.published, "quote": edge.evidence.text,
         "start": edge.evidence.start, "end": edge.evidence.end, "label": edge.label,
         "modality": edge.modality.value, "speaker": edge.speaker,
-        "reported_by": edge.reported_by, "confidence": edge.confidence,
+        "reported_by": edge.reported_by, "confidence": edge.confidence, "method": edge.method,
     }
 
 

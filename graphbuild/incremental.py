@@ -34,6 +34,7 @@ from pathlib import Path
 
 from .linking import version as linking_version
 from .records import SCHEMA_VERSION, Article, Edge
+from .settings import resolve
 
 _EXTRACT_DIR = Path(__file__).resolve().parent / "extract"
 
@@ -42,7 +43,8 @@ _EXTRACT_DIR = Path(__file__).resolve().parent / "extract"
 def rules_version() -> str:
     """A hash of the extraction rules: the code and lexicon of ``graphbuild/extract``."""
     h = hashlib.sha256()
-    for path in sorted(_EXTRACT_DIR.glob("*.py")) + sorted(_EXTRACT_DIR.glob("*.json")):
+    for path in (sorted(_EXTRACT_DIR.glob("*.py")) + sorted(_EXTRACT_DIR.glob("*.json"))
+                 + sorted(_EXTRACT_DIR.glob("direction_model/*"))):  # the direction model's weights
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
@@ -58,7 +60,10 @@ def fingerprint(opts) -> str:
     model_version = spacy.util.get_package_version(opts.model) or "unknown"
     parts = [f"schema {SCHEMA_VERSION}", f"graphbuild {version}", f"rules {rules_version()}",
              f"model {opts.model} {model_version}", f"min_confidence {opts.min_confidence!r}",
-             f"max_chars {opts.max_chars}", f"linking {linking_version()}"]
+             f"max_chars {opts.max_chars}", f"linking {linking_version()}",
+             # the direction model's settings (read from the environment by load_pipeline)
+             "direction " + " ".join(str(resolve(n)) for n in
+                                     ("direction_model", "veto_threshold", "model_edge_threshold"))]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 

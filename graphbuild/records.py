@@ -227,6 +227,7 @@ class Edge:
     speaker: str | None = None
     reported_by: str | None = None
     confidence: float = 0.5
+    method: str = "rule"  # "rule", "rule+model" (re-directed by the direction model), "model" (model-made)
     extra: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
 
     @property
@@ -246,6 +247,7 @@ class Edge:
             "speaker": self.speaker,
             "reported_by": self.reported_by,
             "confidence": round(self.confidence, 3),
+            "method": self.method,
             "article": {"id": a.id, "url": a.url, "title": a.title,
                         "published": a.published, "source": a.source},
             "evidence": {"text": self.evidence.text, "start": self.evidence.start,
@@ -262,7 +264,7 @@ class Edge:
                 raise EdgeFormatError(f"schema {line.get('schema')!r} is not {SCHEMA_VERSION}")
             a, ev = line["article"], line["evidence"]
             known = {"schema", "source", "target", "relation", "label", "modality",
-                     "speaker", "reported_by", "confidence", "article", "evidence"}
+                     "speaker", "reported_by", "confidence", "method", "article", "evidence"}
             return cls(
                 source=_ref_of(line["source"]),
                 target=_ref_of(line["target"]),
@@ -272,6 +274,7 @@ class Edge:
                 speaker=line.get("speaker"),
                 reported_by=line.get("reported_by"),
                 confidence=float(line["confidence"]),
+                method=str(line.get("method", "rule")),
                 article=ArticleRef(id=str(a["id"]), url=a.get("url"), title=a.get("title"),
                                    published=a.get("published"), source=a.get("source")),
                 evidence=EdgeEvidence(text=str(ev["text"]), start=int(ev["start"]),

