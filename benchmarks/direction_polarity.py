@@ -73,8 +73,10 @@ def false_alarms(gold: list[int], pred: list[int]) -> float:
 def line(name: str, gold: list[int], pred: list[int]) -> str:
     n = len(gold)
     acc = sum(1 for g, p in zip(gold, pred) if g == p) / n
-    return (f"{name:<50} n={n:<5} accuracy {acc:.3f}  macro-F1 {macro_f1(gold, pred):.3f}  "
-            f"neutral false alarms {false_alarms(gold, pred):.3f}")
+    return (
+        f"{name:<50} n={n:<5} accuracy {acc:.3f}  macro-F1 {macro_f1(gold, pred):.3f}  "
+        f"neutral false alarms {false_alarms(gold, pred):.3f}"
+    )
 
 
 def extraction_classes(pairs, nlp, min_confidence, errors=None) -> list[int]:
@@ -85,7 +87,7 @@ def extraction_classes(pairs, nlp, min_confidence, errors=None) -> list[int]:
         names = {e.source.name for e in edges} | {e.target.name for e in edges}
 
         def name_at(span, text=pair.text, names=names):
-            surface = text[span[0]:span[1]].casefold()
+            surface = text[span[0] : span[1]].casefold()
             last = surface.split()[-1] if surface.split() else surface
             for n in names:
                 if n.casefold() == surface or n.casefold().split()[-1] == last.rstrip("’'"):
@@ -124,10 +126,14 @@ def main() -> None:
     rules = extraction_classes(person_pairs, nlp_rules, args.min_confidence)
     both = extraction_classes(person_pairs, nlp, args.min_confidence, errors)
 
-    print(f"DSA {args.split}: {len(pairs)} pairs ({len(usable)} usable), {len(person_pairs)} person-person; "
-          f"gold classes {dict(sorted(Counter(gold).items()))}")
-    print(f"model 5-fold CV on train (macro-F1): all pairs {meta.get('cv_macro_f1')}, "
-          f"person-person {meta.get('cv_macro_f1_person')}")
+    print(
+        f"DSA {args.split}: {len(pairs)} pairs ({len(usable)} usable), {len(person_pairs)} person-person; "
+        f"gold classes {dict(sorted(Counter(gold).items()))}"
+    )
+    print(
+        f"model 5-fold CV on train (macro-F1): all pairs {meta.get('cv_macro_f1')}, "
+        f"person-person {meta.get('cv_macro_f1_person')}"
+    )
     print(line("model, all pairs", gold, model_pred))
     print(line("model, person-person", pgold, [q for q, m in zip(model_pred, person) if m]))
     print(line("rules alone, person-person", pgold, rules))
@@ -136,8 +142,10 @@ def main() -> None:
     print(line("predict nothing, person-person", pgold, [0] * len(pgold)))
     print("goal: model macro-F1 >= 0.62 on all pairs, >= 0.60 on person-person")
     for pair, p in errors[: args.show_errors]:
-        print(f"  gold {pair.label} pred {p}: {pair.text[:160]!r}  e1={pair.text[slice(*pair.e1)]!r} "
-              f"e2={pair.text[slice(*pair.e2)]!r}")
+        print(
+            f"  gold {pair.label} pred {p}: {pair.text[:160]!r}  e1={pair.text[slice(*pair.e1)]!r} "
+            f"e2={pair.text[slice(*pair.e2)]!r}"
+        )
 
 
 if __name__ == "__main__":

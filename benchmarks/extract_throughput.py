@@ -91,8 +91,10 @@ def compare_workers(articles, args) -> None:
 
     words = sum(len(a.text.split()) for a in articles)
     opts = ExtractOptions.resolve(args.model, args.batch_size)
-    print(f"articles {len(articles)}  words {words}  batch size {args.batch_size}  chunk size "
-          f"{args.chunk_size}  model {args.model}  cores {os.cpu_count()}")
+    print(
+        f"articles {len(articles)}  words {words}  batch size {args.batch_size}  chunk size "
+        f"{args.chunk_size}  model {args.model}  cores {os.cpu_count()}"
+    )
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     rates, outputs = {}, {}
     for n in (1, 2):
@@ -115,15 +117,23 @@ def compare_workers(articles, args) -> None:
         runner.close()
         rates[n], outputs[n] = words / seconds, lines
         edges = sum(len(json.loads(l)) for l in lines if l.startswith("["))
-        print(f"{n} worker{'s' if n > 1 else ' '}: {rates[n]:8.0f} words/s  ({seconds:.1f} s, {edges} edges)  "
-              f"load average after: {os.getloadavg()[0]:.2f}")
+        print(
+            f"{n} worker{'s' if n > 1 else ' '}: {rates[n]:8.0f} words/s  ({seconds:.1f} s, {edges} edges)  "
+            f"load average after: {os.getloadavg()[0]:.2f}"
+        )
         for total, mib in marks.items():
             print(f"    RSS per worker after {total // n:5d} articles each, MiB: {mib}")
     print(f"speed-up with 2 workers: {rates[2] / rates[1]:.2f}x  (goal >= 1.6)")
     differ = [a.id for a, x, y in zip(articles, outputs[1], outputs[2]) if x != y]
-    print("edges identical with 1 and 2 workers: " + ("yes" if not differ else
-          f"NO, {len(differ)} articles differ (first: {differ[:3]}): extraction that depends on "
-          "set order (compare runs under two PYTHONHASHSEED values), or graphbuild/extract edited meanwhile"))
+    print(
+        "edges identical with 1 and 2 workers: "
+        + (
+            "yes"
+            if not differ
+            else f"NO, {len(differ)} articles differ (first: {differ[:3]}): extraction that depends on "
+            "set order (compare runs under two PYTHONHASHSEED values), or graphbuild/extract edited meanwhile"
+        )
+    )
 
 
 def main() -> None:
@@ -131,8 +141,9 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=300, help="articles to process")
     ap.add_argument("--batch-size", type=int, default=resolve("batch_size"))
     ap.add_argument("--model", default=resolve("model"))
-    ap.add_argument("--workers-compare", action="store_true",
-                    help="compare 1 and 2 worker processes (speed and memory) instead")
+    ap.add_argument(
+        "--workers-compare", action="store_true", help="compare 1 and 2 worker processes (speed and memory) instead"
+    )
     ap.add_argument("--chunk-size", type=int, default=resolve("chunk_size"))
     ap.add_argument("--chunk", type=int, default=50, help="articles per interleaved timing round")
     args = ap.parse_args()
@@ -156,7 +167,7 @@ def main() -> None:
     words, n_edges, n_rules = 0, 0, 0
     step = max(1, args.chunk)
     for i in range(0, len(articles), step):
-        chunk = articles[i:i + step]
+        chunk = articles[i : i + step]
         words += sum(len(a.text.split()) for a in chunk)
         t0 = time.perf_counter()
         for _ in plain.pipe([a.text for a in chunk], batch_size=args.batch_size):
@@ -170,13 +181,19 @@ def main() -> None:
         times["ours"] += time.perf_counter() - t0
 
     wps = {k: words / v for k, v in times.items()}
-    print(f"articles {len(articles)}  words {words}  batch size {args.batch_size}  model {args.model}  "
-          f"interleaved in chunks of {step}")
+    print(
+        f"articles {len(articles)}  words {words}  batch size {args.batch_size}  model {args.model}  "
+        f"interleaved in chunks of {step}"
+    )
     print(f"plain nlp.pipe:                     {wps['plain']:10.0f} words/s  ({times['plain']:.1f} s)")
-    print(f"graphbuild, rules only:             {wps['rules']:10.0f} words/s  ({times['rules']:.1f} s, {n_rules} edges)")
+    print(
+        f"graphbuild, rules only:             {wps['rules']:10.0f} words/s  ({times['rules']:.1f} s, {n_rules} edges)"
+    )
     print(f"graphbuild, rules + direction model: {wps['ours']:9.0f} words/s  ({times['ours']:.1f} s, {n_edges} edges)")
-    print(f"ratio with the model: {wps['ours'] / wps['plain']:.3f}  (goal >= 0.80); "
-          f"rules only: {wps['rules'] / wps['plain']:.3f}")
+    print(
+        f"ratio with the model: {wps['ours'] / wps['plain']:.3f}  (goal >= 0.80); "
+        f"rules only: {wps['rules'] / wps['plain']:.3f}"
+    )
 
 
 if __name__ == "__main__":

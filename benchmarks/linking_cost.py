@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extract_throughput import first_articles  # noqa: E402
+from extract_throughput import first_articles
 
 
 def main() -> None:
@@ -48,6 +48,7 @@ def main() -> None:
                 return fn(*a, **k)
             finally:
                 spent["linking"] += time.process_time() - start
+
         return wrapper
 
     ex.link_people = timed(ex.link_people)

@@ -46,9 +46,12 @@ def peak_rss(path: Path, extra: list[str]) -> tuple[float, float, int]:
     out = path.with_suffix(".edges.jsonl")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "graphbuild", "extract", str(path), "--out", str(out),
-                             "--no-cache", "--quiet", *extra], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "graphbuild", "extract", str(path), "--out", str(out), "--no-cache", "--quiet", *extra],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
     err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
@@ -75,8 +78,10 @@ def main(argv: list[str] | None = None) -> int:
             path.write_text(article_text(size), encoding="utf-8")
             mb, seconds, code = peak_rss(path, extra)
             worst = max(worst, mb)
-            print(f"{size:,} characters: peak RSS {mb:,.0f} MB ({mb / base_mb:.1f}x baseline), "
-                  f"{seconds:.0f} s, exit {code}")
+            print(
+                f"{size:,} characters: peak RSS {mb:,.0f} MB ({mb / base_mb:.1f}x baseline), "
+                f"{seconds:.0f} s, exit {code}"
+            )
             path.unlink()
         print(f"goal: under 1,536 MB for 2,000,000 characters: {'met' if worst < 1536 else 'NOT met'}")
     return 0

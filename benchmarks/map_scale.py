@@ -26,8 +26,14 @@ from graphbuild.records import ArticleRef, Edge, EdgeEvidence, PersonRef, Relati
 from graphbuild.render import write_map
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 TIMEOUT_MS = 240_000
 
 # Wrap vis.Network as the inline library defines it, to time both pages the same way.
@@ -70,9 +76,16 @@ def synthetic_graph(n: int, seed: int = 1):
             j = int(rnd.paretovariate(1.2)) % i if rnd.random() < 0.7 else rnd.randrange(i)
             day = f"20{rnd.randint(16, 20)}-0{rnd.randint(1, 9)}-1{rnd.randint(0, 9)}"
             q = f"Person {i} and person {j} in the news."
-            edges.append(Edge(PersonRef(f"p{i}", f"Person {i} Example"), PersonRef(f"p{j}", f"Person {j} Example"),
-                              rnd.choice(rels), "did something to", ArticleRef(f"a{i}", published=day),
-                              EdgeEvidence(q, 0, len(q))))
+            edges.append(
+                Edge(
+                    PersonRef(f"p{i}", f"Person {i} Example"),
+                    PersonRef(f"p{j}", f"Person {j} Example"),
+                    rnd.choice(rels),
+                    "did something to",
+                    ArticleRef(f"a{i}", published=day),
+                    EdgeEvidence(q, 0, len(q)),
+                )
+            )
     return build_graph(edges)
 
 
@@ -94,8 +107,9 @@ def measure(browser, path: Path) -> dict:
 
     ctx = browser.new_context(viewport={"width": 1280, "height": 800})
     own = path.resolve().as_uri()
-    ctx.route("**/*", lambda r: r.continue_() if r.request.url == own or r.request.url.startswith("data:")
-              else r.abort())  # pyvis's template asks CDNs for Bootstrap: refused at once
+    ctx.route(
+        "**/*", lambda r: r.continue_() if r.request.url == own or r.request.url.startswith("data:") else r.abort()
+    )  # pyvis's template asks CDNs for Bootstrap: refused at once
     ctx.add_init_script(HOOK)
     page = ctx.new_page()
     page.goto(own, wait_until="load", timeout=TIMEOUT_MS)
@@ -109,8 +123,12 @@ def measure(browser, path: Path) -> dict:
     t = page.evaluate("window.__bench") or {}
     now = page.evaluate("performance.now()")
     ctx.close()
-    return {"interactive": (t.get("done") or now) / 1000, "settled": (t.get("settled") or now) / 1000,
-            "late_done": not t.get("done"), "timed_out": not t.get("settled")}
+    return {
+        "interactive": (t.get("done") or now) / 1000,
+        "settled": (t.get("settled") or now) / 1000,
+        "late_done": not t.get("done"),
+        "timed_out": not t.get("settled"),
+    }
 
 
 def main(argv=None) -> int:
@@ -136,8 +154,11 @@ def main(argv=None) -> int:
                 res[name] = {k: statistics.median(r[k] for r in runs) for k in ("interactive", "settled")}
                 late_i = ">" if any(r["late_done"] for r in runs) else " "
                 late = ">" if any(r["timed_out"] for r in runs) else " "
-                print(f"{n:>7} {g.number_of_edges():>9}  {name:<18} {late_i}{res[name]['interactive']:>12.2f} "
-                      f"{late}{res[name]['settled']:>9.2f}", flush=True)
+                print(
+                    f"{n:>7} {g.number_of_edges():>9}  {name:<18} {late_i}{res[name]['interactive']:>12.2f} "
+                    f"{late}{res[name]['settled']:>9.2f}",
+                    flush=True,
+                )
             ratios[n] = res["graphbuild"]["interactive"] / res["pyvis defaults"]["interactive"]
             settled = res["graphbuild"]["settled"] / res["pyvis defaults"]["settled"]
             print(f"{'':>7} {'':>9}  ratio: interactive {ratios[n]:.3f}x, settled {settled:.3f}x", flush=True)

@@ -66,15 +66,26 @@ def synthetic_edges(n: int, people: int = 2000, per_article: int = 10, seed: int
         s, t = rng.sample(range(people), 2)
         quote = f"Person {s} did something to person {t} (sentence {i})."
         start = (i % per_article) * 120
-        edges.append(Edge(
-            source=PersonRef(f"p{s}", f"Person {s} Name"), target=PersonRef(f"p{t}", f"Person {t} Name"),
-            relation=rng.choice(relations), label="did something to",
-            article=ArticleRef(id=f"art-{a}", title=f"Article {a}", source="Synthetic Wire",
-                               url=f"https://example.org/{a}",
-                               published=f"{2015 + a % 6}-{1 + a % 12:02d}-{1 + a % 28:02d}"),
-            evidence=EdgeEvidence(quote, start, start + len(quote)),
-            modality=rng.choice(modalities), speaker=f"p{s}" if i % 3 == 0 else None,
-            reported_by="the Times" if i % 7 == 0 else None, confidence=rng.random()))
+        edges.append(
+            Edge(
+                source=PersonRef(f"p{s}", f"Person {s} Name"),
+                target=PersonRef(f"p{t}", f"Person {t} Name"),
+                relation=rng.choice(relations),
+                label="did something to",
+                article=ArticleRef(
+                    id=f"art-{a}",
+                    title=f"Article {a}",
+                    source="Synthetic Wire",
+                    url=f"https://example.org/{a}",
+                    published=f"{2015 + a % 6}-{1 + a % 12:02d}-{1 + a % 28:02d}",
+                ),
+                evidence=EdgeEvidence(quote, start, start + len(quote)),
+                modality=rng.choice(modalities),
+                speaker=f"p{s}" if i % 3 == 0 else None,
+                reported_by="the Times" if i % 7 == 0 else None,
+                confidence=rng.random(),
+            )
+        )
     return edges
 
 
@@ -94,7 +105,7 @@ def run_bare(driver, db, edges, batch_size) -> float:
     with driver.session(database=db) as session:
         for i in range(0, len(edges), batch_size):
             grouped = defaultdict(list)
-            for e in edges[i:i + batch_size]:
+            for e in edges[i : i + batch_size]:
                 grouped[e.relation].append(relationship_row(e))
             session.execute_write(work, grouped)
     return time.perf_counter() - t
@@ -113,8 +124,7 @@ def run_per_row(driver, db, edges) -> float:
 
 
 def count_relationships(driver, db) -> int:
-    return driver.execute_query("MATCH (:Person)-[r]->(:Person) RETURN count(r) AS n",
-                                database_=db).records[0]["n"]
+    return driver.execute_query("MATCH (:Person)-[r]->(:Person) RETURN count(r) AS n", database_=db).records[0]["n"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -146,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
             methods = [
                 ("graphbuild", lambda s: run_graphbuild(driver, db, s, batch_size), edges),
                 ("bare", lambda s: run_bare(driver, db, s, batch_size), edges),
-                ("per-row", lambda s: run_per_row(driver, db, s), edges[:args.per_row]),
+                ("per-row", lambda s: run_per_row(driver, db, s), edges[: args.per_row]),
             ]
             best: dict[str, float] = {}
             # Rounds interleave the methods, so that JIT warm-up, GC and the
@@ -164,8 +174,10 @@ def main(argv: list[str] | None = None) -> int:
         if started is not None:
             server.stop(started)
 
-    print(f"Neo4j at {uri}, batch size {batch_size}, {args.edges} synthetic edges "
-          f"(per-row: {args.per_row}), best of {args.repeat}")
+    print(
+        f"Neo4j at {uri}, batch size {batch_size}, {args.edges} synthetic edges "
+        f"(per-row: {args.per_row}), best of {args.repeat}"
+    )
     for name, (n, rate) in results.items():
         print(f"  {name:<11} {n:>7} rels  {rate:>10.0f} rels/s")
     ours, bare, per_row = (results[k][1] for k in ("graphbuild", "bare", "per-row"))

@@ -88,8 +88,7 @@ def _id_of(path: Path) -> str:
     return shown(path.stem)
 
 
-def input_files(paths: Iterable[str | Path], *, exclude: Iterable[str | Path] = ()
-                ) -> Iterator[Path | Rejection]:
+def input_files(paths: Iterable[str | Path], *, exclude: Iterable[str | Path] = ()) -> Iterator[Path | Rejection]:
     """The files named by ``paths``, folders walked recursively in sorted order.
 
     A path that does not exist, or a file of an unknown kind named directly,
@@ -111,22 +110,26 @@ def input_files(paths: Iterable[str | Path], *, exclude: Iterable[str | Path] = 
             raise InputPathError(shown(path), kind)
         if path.is_file() and _kind(path) is None:
             raise InputPathError(
-                shown(path), "unknown input kind; give .txt, .md, .html, .htm, .rss, .atom, .xml, "
-                             ".jsonl or .jsonl.gz files or a folder")
+                shown(path),
+                "unknown input kind; give .txt, .md, .html, .htm, .rss, .atom, .xml, "
+                ".jsonl or .jsonl.gz files or a folder",
+            )
         checked.append(path)
     skip = {_real(p) for p in exclude}
     for path in checked:
         if path.is_dir() and (_real(path) in skip or (path / OUTPUT_MARKER).is_file()):
             # named on purpose, so said out loud (inside a folder such folders are passed over)
-            yield Rejection(shown(path), "a folder written by `graphbuild build` (it holds "
-                                         f"{OUTPUT_MARKER}): its files are outputs, not articles")
+            yield Rejection(
+                shown(path),
+                "a folder written by `graphbuild build` (it holds "
+                f"{OUTPUT_MARKER}): its files are outputs, not articles",
+            )
         elif path.is_dir():
             yield from _walk(path, skip, [])
         elif path.is_file():
             yield path
         else:
-            yield Rejection(shown(path), "not a regular file (a FIFO, socket or device); give a file",
-                            id=_id_of(path))
+            yield Rejection(shown(path), "not a regular file (a FIFO, socket or device); give a file", id=_id_of(path))
 
 
 def _real(path: str | Path) -> str:
@@ -142,15 +145,20 @@ def _walk(folder: Path, skip: set[str], ancestors: list[str]) -> Iterator[Path |
     if real in skip or (folder / OUTPUT_MARKER).is_file():
         return  # a run's own output folder
     if real in ancestors:
-        yield Rejection(shown(folder), f"symbolic link loop: leads back to {shown(real)}, which is "
-                                       "already being read; remove the link or give the folder directly")
+        yield Rejection(
+            shown(folder),
+            f"symbolic link loop: leads back to {shown(real)}, which is "
+            "already being read; remove the link or give the folder directly",
+        )
         return
     try:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as exc:
-        yield Rejection(shown(folder), f"unreadable folder: {exc.strerror or exc}; its articles are "
-                                       "not read (check its permissions)")
+        yield Rejection(
+            shown(folder),
+            f"unreadable folder: {exc.strerror or exc}; its articles are not read (check its permissions)",
+        )
         return
     ancestors = ancestors + [real]
     for entry in entries:
@@ -162,8 +170,9 @@ def _walk(folder: Path, skip: set[str], ancestors: list[str]) -> Iterator[Path |
             if _kind(child) is None or _real(child) in skip:
                 continue
             if entry.is_symlink() and not child.exists():
-                yield Rejection(shown(child), f"broken symbolic link (to {shown(os.readlink(child))})",
-                                id=_id_of(child))
+                yield Rejection(
+                    shown(child), f"broken symbolic link (to {shown(os.readlink(child))})", id=_id_of(child)
+                )
             elif not entry.is_file():
                 mode = entry.stat().st_mode
                 what = "FIFO" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "device"
@@ -174,8 +183,9 @@ def _walk(folder: Path, skip: set[str], ancestors: list[str]) -> Iterator[Path |
             yield Rejection(shown(child), f"unreadable: {exc.strerror or exc}", id=_id_of(child))
 
 
-def read_articles(paths: Iterable[str | Path], *, languages: str | None = None,
-                  exclude: Iterable[str | Path] = ()) -> Iterator[Article | Rejection]:
+def read_articles(
+    paths: Iterable[str | Path], *, languages: str | None = None, exclude: Iterable[str | Path] = ()
+) -> Iterator[Article | Rejection]:
     """Every article in ``paths``, in order, with a ``Rejection`` for each bad item.
 
     ``languages`` is the ``languages`` setting: an article confidently detected
@@ -189,8 +199,7 @@ def read_articles(paths: Iterable[str | Path], *, languages: str | None = None,
             yield path
             continue
         reader = readers.get(_kind(path))
-        for item in _guarded(path, reader(path) if reader else iter([None]),
-                             None if reader else _read_text):
+        for item in _guarded(path, reader(path) if reader else iter([None]), None if reader else _read_text):
             item = drop_popups(item)  # people hook (graphbuild/name_popups.py): names glued to pop-up text
             if keep and isinstance(item, Article):
                 try:
@@ -204,9 +213,14 @@ def _bug(where: Rejection, doing: str, exc: Exception) -> Rejection:
     """A rejection caused by a bug in graphbuild: it says so and keeps the traceback."""
     from .tracebacks import format_traceback
 
-    return Rejection(where.source, f"a bug in graphbuild while {doing} ({type(exc).__name__}: {exc}); "
-                                   "the traceback is in the rejects file, please report it",
-                     id=where.id, line=where.line, traceback=format_traceback(exc))
+    return Rejection(
+        where.source,
+        f"a bug in graphbuild while {doing} ({type(exc).__name__}: {exc}); "
+        "the traceback is in the rejects file, please report it",
+        id=where.id,
+        line=where.line,
+        traceback=format_traceback(exc),
+    )
 
 
 def _guarded(path: Path, items: Iterator, single) -> Iterator[Article | Rejection]:
@@ -231,8 +245,14 @@ def _decode(data: bytes) -> str:
 
 
 # Binary formats whose first block may hold no NUL byte, known by their magic number.
-_MAGIC = {b"%PDF": "PDF", b"\x89PNG": "PNG", b"GIF8": "GIF", b"\xff\xd8\xff": "JPEG",
-          b"PK\x03\x04": "ZIP", b"\x1f\x8b": "gzip"}
+_MAGIC = {
+    b"%PDF": "PDF",
+    b"\x89PNG": "PNG",
+    b"GIF8": "GIF",
+    b"\xff\xd8\xff": "JPEG",
+    b"PK\x03\x04": "ZIP",
+    b"\x1f\x8b": "gzip",
+}
 # UTF-16 text is full of NUL bytes, yet text: its byte-order mark tells it apart.
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Below this many bytes a charset guess is a coin toss (b"Caf\xe9 au lait" reads as Urdu cp1006).
@@ -243,7 +263,7 @@ NUL_PER_BYTES = 1000
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" when ``data`` looks like UTF-16 text without a BOM.
+    """ "utf-16-le" or "utf-16-be" when ``data`` looks like UTF-16 text without a BOM.
 
     Latin-script UTF-16 has a NUL in every other byte: on the odd bytes
     (little-endian) or the even ones (big-endian), and almost none on the other side.
@@ -310,14 +330,17 @@ def decode_text(data: bytes) -> str:
         except UnicodeDecodeError as exc:
             bad = exc.start
         if len(data) < MIN_DETECT_BYTES:
-            raise ValueError(f"not UTF-8 text (bad byte at offset {bad}), and at {len(data)} bytes too "
-                             "short to detect its encoding; save it as UTF-8")
+            raise ValueError(
+                f"not UTF-8 text (bad byte at offset {bad}), and at {len(data)} bytes too "
+                "short to detect its encoding; save it as UTF-8"
+            )
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
-        raise ValueError(f"not UTF-8 text (bad byte at offset {bad}) and no text encoding could be "
-                         "detected; save it as UTF-8")
+        raise ValueError(
+            f"not UTF-8 text (bad byte at offset {bad}) and no text encoding could be detected; save it as UTF-8"
+        )
     return str(best).lstrip("\ufeff")
 
 
@@ -347,16 +370,30 @@ def _escape_char(match: re.Match) -> str:
 MAX_ID_CHARS = 1000
 
 
-def make_article(source: str, *, id: str, text: str, line: int | None = None, title=None,
-                 published=None, url=None, source_name=None, origin=None) -> Article | Rejection:
+def make_article(
+    source: str,
+    *,
+    id: str,
+    text: str,
+    line: int | None = None,
+    title=None,
+    published=None,
+    url=None,
+    source_name=None,
+    origin=None,
+) -> Article | Rejection:
     """An ``Article`` whose every field can be written, or the ``Rejection`` saying why not.
 
     >>> make_article("a.jsonl", id="9" * 5000, text="Trump fired Comey.", line=3).reason
     'id is 5000 characters long; ids of at most 1000 characters are read'
     """
     if len(id) > MAX_ID_CHARS:
-        return Rejection(source, f"id is {len(id)} characters long; ids of at most {MAX_ID_CHARS} "
-                                 "characters are read", id=id[:80] + "...", line=line)
+        return Rejection(
+            source,
+            f"id is {len(id)} characters long; ids of at most {MAX_ID_CHARS} characters are read",
+            id=id[:80] + "...",
+            line=line,
+        )
     text = clean_text(text)
     if not text.strip():
         return Rejection(source, "empty text", id=escape_surrogates(id), line=line)
@@ -364,8 +401,15 @@ def make_article(source: str, *, id: str, text: str, line: int | None = None, ti
     def meta(value):  # ids and metadata: what cannot be written is shown as an escape
         return None if value is None else _NOT_XML.sub(_escape_char, escape_surrogates(value))
 
-    return Article(id=meta(id), text=text, title=meta(title), published=meta(published),
-                   url=meta(url), source=meta(source_name), origin=origin)
+    return Article(
+        id=meta(id),
+        text=text,
+        title=meta(title),
+        published=meta(published),
+        url=meta(url),
+        source=meta(source_name),
+        origin=origin,
+    )
 
 
 def _read_bytes(path: Path) -> bytes | Rejection:
@@ -386,8 +430,9 @@ def _read_text(path: Path) -> Article | Rejection:
     except ValueError as exc:
         return Rejection(shown(path), str(exc), id=_id_of(path))
     dated = _DATE_IN_NAME.search(path.stem)
-    return make_article(shown(path), id=_id_of(path), text=text,
-                        published=dated.group(1) if dated else None, origin=shown(path))
+    return make_article(
+        shown(path), id=_id_of(path), text=text, published=dated.group(1) if dated else None, origin=shown(path)
+    )
 
 
 MIN_HTML_WORDS = 8
@@ -408,20 +453,25 @@ def _read_html(path: Path) -> Iterator[Article | Rejection]:
     try:
         doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False)
     except Exception as exc:  # noqa: BLE001 - a parser failure is this page's problem only
-        yield Rejection(shown(path), f"HTML page could not be parsed ({type(exc).__name__}: {exc})",
-                        id=_id_of(path))
+        yield Rejection(shown(path), f"HTML page could not be parsed ({type(exc).__name__}: {exc})", id=_id_of(path))
         return
     text = (doc.text if doc is not None else None) or ""
     # On a page with no article, trafilatura falls back to menu labels ("Home"): so few
     # words are no article text.
     if len(text.split()) < MIN_HTML_WORDS:
-        yield Rejection(shown(path), f"HTML page has no main text ({len(text.split())} words found)",
-                        id=_id_of(path))
+        yield Rejection(shown(path), f"HTML page has no main text ({len(text.split())} words found)", id=_id_of(path))
         return
     dated = _DATE_IN_NAME.search(path.stem)
-    yield make_article(shown(path), id=_id_of(path), text=text, title=doc.title or None,
-                       published=doc.date or (dated.group(1) if dated else None), url=doc.url or None,
-                       source_name=doc.sitename or None, origin=shown(path))
+    yield make_article(
+        shown(path),
+        id=_id_of(path),
+        text=text,
+        title=doc.title or None,
+        published=doc.date or (dated.group(1) if dated else None),
+        url=doc.url or None,
+        source_name=doc.sitename or None,
+        origin=shown(path),
+    )
 
 
 def _read_feed(path: Path) -> Iterator[Article | Rejection]:
@@ -453,14 +503,22 @@ def _read_feed(path: Path) -> Iterator[Article | Rejection]:
             yield Rejection(shown(path), f"feed entry {n}: empty text", id=article_id)
             continue
         when = entry.get("published_parsed") or entry.get("updated_parsed")
-        yield make_article(shown(path), id=str(article_id), text=text, title=entry.get("title") or None,
-                           published=time.strftime("%Y-%m-%d", when) if when else None,
-                           url=entry.get("link") or None, source_name=outlet,
-                           origin=f"{shown(path)}#{n}")
+        yield make_article(
+            shown(path),
+            id=str(article_id),
+            text=text,
+            title=entry.get("title") or None,
+            published=time.strftime("%Y-%m-%d", when) if when else None,
+            url=entry.get("link") or None,
+            source_name=outlet,
+            origin=f"{shown(path)}#{n}",
+        )
 
 
-_BLOCK_TAGS = frozenset("p div br li ul ol h1 h2 h3 h4 h5 h6 blockquote tr table pre section article "
-                        "header footer figure figcaption hr".split())
+_BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 blockquote tr table pre section article "
+    "header footer figure figcaption hr".split()
+)
 
 
 class _TextOnly(HTMLParser):
@@ -532,8 +590,10 @@ def check_language(article: Article, keep: frozenset[str]) -> Article | Rejectio
     # Only a confident guess rejects: names and quotes can make English look mixed.
     if found is None or found[0] in keep or found[1] < 0.9:
         return article
-    return rejection_of(article, f"language detected as {found[0]!r}, not {', '.join(sorted(keep))}; "
-                                 "set GRAPHBUILD_LANGUAGES to keep it")
+    return rejection_of(
+        article,
+        f"language detected as {found[0]!r}, not {', '.join(sorted(keep))}; set GRAPHBUILD_LANGUAGES to keep it",
+    )
 
 
 def rejection_of(article: Article, reason: str) -> Rejection:
@@ -545,8 +605,7 @@ def rejection_of(article: Article, reason: str) -> Rejection:
     return Rejection(source, reason, id=article.id, line=line)
 
 
-_JSON_KIND = {bool: "true or false", int: "a number", float: "a number", list: "a list",
-              dict: "an object"}
+_JSON_KIND = {bool: "true or false", int: "a number", float: "a number", list: "a list", dict: "an object"}
 
 
 def _what(value: object) -> str:
@@ -578,13 +637,17 @@ def _jsonl_record(path: Path, lineno: int, raw: bytes) -> Article | Rejection:
     try:
         record = json.loads(_decode(raw), parse_int=_parse_int)
     except UnicodeDecodeError as exc:
-        return Rejection(where, f"malformed JSON line (not UTF-8: bad byte at offset {exc.start}; "
-                                "JSON Lines files must be UTF-8)", line=lineno)
+        return Rejection(
+            where,
+            f"malformed JSON line (not UTF-8: bad byte at offset {exc.start}; JSON Lines files must be UTF-8)",
+            line=lineno,
+        )
     except json.JSONDecodeError as exc:
         return Rejection(where, f"malformed JSON line ({exc})", line=lineno)
     except RecursionError:
-        return Rejection(where, "malformed JSON line (nested too deeply to read: an article record "
-                                "is one flat object)", line=lineno)
+        return Rejection(
+            where, "malformed JSON line (nested too deeply to read: an article record is one flat object)", line=lineno
+        )
     return article_from_record(record, where, lineno)
 
 
@@ -615,11 +678,17 @@ def article_from_record(record: object, source: str = "?", line: int | None = No
         why = "record has no text" if "text" not in record else "text is null"
         return Rejection(source, why, id=escape_surrogates(article_id[:MAX_ID_CHARS]), line=line)
     if not isinstance(text, str):
-        return Rejection(source, f"text is {_what(text)}, not a string",
-                         id=escape_surrogates(article_id[:MAX_ID_CHARS]), line=line)
+        return Rejection(
+            source, f"text is {_what(text)}, not a string", id=escape_surrogates(article_id[:MAX_ID_CHARS]), line=line
+        )
     return make_article(
-        source, id=article_id, text=text, line=line, title=_opt_str(record, "title"),
+        source,
+        id=article_id,
+        text=text,
+        line=line,
+        title=_opt_str(record, "title"),
         published=_opt_str(record, "date") or _opt_str(record, "published"),
-        url=_opt_str(record, "url"), source_name=_opt_str(record, "source"),
+        url=_opt_str(record, "url"),
+        source_name=_opt_str(record, "source"),
         origin=f"{source}:{line}" if line else source,
     )

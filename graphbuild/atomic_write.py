@@ -48,14 +48,15 @@ def output_errors(path: str | Path) -> Iterator[None]:
     except OutputError:
         raise
     except OSError as exc:
-        raise OutputError.from_os(escape_surrogates(str(exc.filename or path), filename=True),
-                                  exc) from exc
+        raise OutputError.from_os(escape_surrogates(str(exc.filename or path), filename=True), exc) from exc
     except sqlite3.OperationalError as exc:  # unable to open, disk full, read-only
-        raise OutputError(escape_surrogates(str(path), filename=True),
-                          f"{exc}; give --out a folder you can write to") from exc
+        raise OutputError(
+            escape_surrogates(str(path), filename=True), f"{exc}; give --out a folder you can write to"
+        ) from exc
     except sqlite3.DatabaseError as exc:  # "file is not a database": a damaged edge cache
-        raise OutputError(escape_surrogates(str(path), filename=True),
-                          f"{exc}; it is only a cache: delete it, or run with --no-cache") from exc
+        raise OutputError(
+            escape_surrogates(str(path), filename=True), f"{exc}; it is only a cache: delete it, or run with --no-cache"
+        ) from exc
 
 
 def prepare_folder(folder: Path) -> Path:
@@ -125,9 +126,10 @@ class OutputSet:
             finally:
                 self.discard()
             return
-        final = next((f for t, f in self.pending if str(t) == str(getattr(exc, "filename", None))),
-                     getattr(exc, "filename", None))
+        final = next(
+            (f for t, f in self.pending if str(t) == str(getattr(exc, "filename", None))),
+            getattr(exc, "filename", None),
+        )
         self.discard()
         if isinstance(exc, OSError):
-            raise OutputError.from_os(escape_surrogates(str(final or "an output"), filename=True),
-                                      exc) from exc
+            raise OutputError.from_os(escape_surrogates(str(final or "an output"), filename=True), exc) from exc

@@ -36,15 +36,22 @@ class _Guarded(TyperGroup):
         except KeyboardInterrupt:
             from .progress import console
 
-            console.print("interrupted: no output was half-replaced (extract and build keep finished "
-                          "articles in their cache, so a re-run resumes)")
+            console.print(
+                "interrupted: no output was half-replaced (extract and build keep finished "
+                "articles in their cache, so a re-run resumes)"
+            )
             raise typer.Exit(130) from None
         except Exception as exc:  # noqa: BLE001 - a bug: keep its traceback, say where
             _crash(exc, ctx)
 
 
-app = typer.Typer(cls=_Guarded, add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  help="Turn political news into an evidence-backed graph of who did what to whom.")
+app = typer.Typer(
+    cls=_Guarded,
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Turn political news into an evidence-backed graph of who did what to whom.",
+)
 _DEBUG = {"on": False}
 
 
@@ -67,8 +74,9 @@ def _print_version(value: bool) -> None:
 @app.callback()
 def _main(
     debug: bool = typer.Option(False, "--debug", help="show the traceback of an internal error"),
-    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
-                                 help="print graphbuild's version and exit"),
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="print graphbuild's version and exit"
+    ),
 ) -> None:
     """Turn political news into an evidence-backed graph of who did what to whom."""
     _DEBUG["on"] = debug
@@ -76,15 +84,18 @@ def _main(
 
 def _setting(name: str):
     """A CLI option callback: the same validation (and message) as the environment variable's."""
+
     def callback(ctx: click.Context, param: click.Parameter, value):
         if value is None:
             return None
         return check(name, value, where=param.opts[0])
+
     return callback
 
 
-PATHS = typer.Argument(..., metavar="PATH",
-                       help=".txt/.md/.html files, RSS/Atom feeds, .jsonl/.jsonl.gz files, or folders of them")
+PATHS = typer.Argument(
+    ..., metavar="PATH", help=".txt/.md/.html files, RSS/Atom feeds, .jsonl/.jsonl.gz files, or folders of them"
+)
 WORKERS = typer.Option(None, "--workers", "-w", metavar="N", callback=_setting("workers"), help=help_for("workers"))
 SCHEDULER = typer.Option(None, "--scheduler", metavar="ADDRESS", help=help_for("scheduler"))
 NO_CACHE = typer.Option(False, "--no-cache", help="neither read nor write the edge cache")
@@ -93,9 +104,12 @@ FULL = typer.Option(False, "--full", help="re-extract every article and refresh 
 MODEL = typer.Option(None, metavar="NAME", help=help_for("model"))
 BATCH_SIZE = typer.Option(None, metavar="N", callback=_setting("batch_size"), help=help_for("batch_size"))
 MIN_CONFIDENCE = typer.Option(None, metavar="X", callback=_setting("min_confidence"), help=help_for("min_confidence"))
-ALIASES = typer.Option(None, metavar="FILE", help="curation file (YAML or CSV, knowledge-base entry format) to merge, name and describe people")
+ALIASES = typer.Option(
+    None,
+    metavar="FILE",
+    help="curation file (YAML or CSV, knowledge-base entry format) to merge, name and describe people",
+)
 QUIET = typer.Option(False, "--quiet", "-q", help="no progress bar")
-
 
 
 def _fail(exc: GraphbuildError) -> None:
@@ -112,10 +126,12 @@ def _crash(exc: BaseException, ctx: click.Context) -> None:
     path = save_traceback(exc, f"{ctx.invoked_subcommand or ''} failed")
     if _DEBUG["on"]:
         console.print(format_traceback(exc), markup=False, highlight=False)
-    console.print(f"[red]internal error:[/red] {type(exc).__name__}: {escape(str(exc))}", markup=True,
-                  highlight=False)
-    console.print(f"this is a bug in graphbuild; the traceback is in {path} (--debug shows it); "
-                  "please report it", markup=False, highlight=False)
+    console.print(f"[red]internal error:[/red] {type(exc).__name__}: {escape(str(exc))}", markup=True, highlight=False)
+    console.print(
+        f"this is a bug in graphbuild; the traceback is in {path} (--debug shows it); please report it",
+        markup=False,
+        highlight=False,
+    )
     raise typer.Exit(EXIT_INTERNAL)
 
 
@@ -128,6 +144,7 @@ def _run_and_summarize(call) -> None:
 
 # --- extraction: extract, build, evaluate -------------------------------------------
 
+
 @app.command()
 def extract(
     paths: List[Path] = PATHS,
@@ -136,7 +153,9 @@ def extract(
     batch_size: Optional[int] = BATCH_SIZE,
     min_confidence: Optional[float] = MIN_CONFIDENCE,
     aliases: Optional[Path] = ALIASES,
-    rejects: Optional[Path] = typer.Option(None, help="write skipped inputs here as JSONL (default: <out stem>.rejects.jsonl beside --out)"),
+    rejects: Optional[Path] = typer.Option(
+        None, help="write skipped inputs here as JSONL (default: <out stem>.rejects.jsonl beside --out)"
+    ),
     workers: Optional[int] = WORKERS,
     scheduler: Optional[str] = SCHEDULER,
     no_cache: bool = NO_CACHE,
@@ -151,16 +170,30 @@ def extract(
     """
     from .run import extract_to_file
 
-    _run_and_summarize(lambda: extract_to_file(
-        paths, out, model=model, batch_size=batch_size, min_confidence=min_confidence, aliases=aliases,
-        rejects=rejects, workers=workers, scheduler=scheduler, cache=not no_cache, full=full,
-        progress=not quiet))
+    _run_and_summarize(
+        lambda: extract_to_file(
+            paths,
+            out,
+            model=model,
+            batch_size=batch_size,
+            min_confidence=min_confidence,
+            aliases=aliases,
+            rejects=rejects,
+            workers=workers,
+            scheduler=scheduler,
+            cache=not no_cache,
+            full=full,
+            progress=not quiet,
+        )
+    )
 
 
 @app.command()
 def build(
     paths: List[Path] = PATHS,
-    out: Path = typer.Option(Path("out"), "--out", "-o", metavar="DIR", help="folder for edges.jsonl, graph files and map.html"),
+    out: Path = typer.Option(
+        Path("out"), "--out", "-o", metavar="DIR", help="folder for edges.jsonl, graph files and map.html"
+    ),
     model: Optional[str] = MODEL,
     batch_size: Optional[int] = BATCH_SIZE,
     min_confidence: Optional[float] = MIN_CONFIDENCE,
@@ -177,9 +210,21 @@ def build(
     """
     from .run import build_outputs
 
-    _run_and_summarize(lambda: build_outputs(
-        paths, out, model=model, batch_size=batch_size, min_confidence=min_confidence, aliases=aliases,
-        workers=workers, scheduler=scheduler, cache=not no_cache, full=full, progress=not quiet))
+    _run_and_summarize(
+        lambda: build_outputs(
+            paths,
+            out,
+            model=model,
+            batch_size=batch_size,
+            min_confidence=min_confidence,
+            aliases=aliases,
+            workers=workers,
+            scheduler=scheduler,
+            cache=not no_cache,
+            full=full,
+            progress=not quiet,
+        )
+    )
 
 
 @app.command()
@@ -203,8 +248,9 @@ def evaluate(
 @app.command()
 def people(
     path: Path = typer.Argument(..., help="a build folder, a graph.json or an edges.jsonl"),
-    out: Optional[Path] = typer.Option(Path("people.yaml"), "--out", "-o",
-                                       help="write a starter curation file here (for --aliases)"),
+    out: Optional[Path] = typer.Option(
+        Path("people.yaml"), "--out", "-o", help="write a starter curation file here (for --aliases)"
+    ),
     limit: Optional[int] = typer.Option(None, min=1, help="list only this many people (most evidence first)"),
 ) -> None:
     """List people with evidence, KB id and aliases; flag likely duplicates and non-people."""
@@ -219,6 +265,7 @@ def people(
 # --- the map: render ------------------------------------------------------------------
 # (owned by graphbuild/render; keep this section's commands thin)
 
+
 @app.command()
 def render(
     graph: Path = typer.Argument(..., help="graph.json (node-link), or a build folder holding one"),
@@ -226,15 +273,18 @@ def render(
     focus: Optional[str] = typer.Option(None, help="draw only this person's neighbourhood (name or alias, any case)"),
     depth: int = typer.Option(1, min=0, help="with --focus: how many relations away to go"),
     max_nodes: Optional[int] = typer.Option(None, callback=_setting("map_max_nodes"), help=help_for("map_max_nodes")),
-    since: Optional[str] = typer.Option(None, help="keep evidence from articles published on or after this date (YYYY-MM-DD)"),
-    until: Optional[str] = typer.Option(None, help="keep evidence from articles published on or before this date (YYYY-MM-DD)"),
+    since: Optional[str] = typer.Option(
+        None, help="keep evidence from articles published on or after this date (YYYY-MM-DD)"
+    ),
+    until: Optional[str] = typer.Option(
+        None, help="keep evidence from articles published on or before this date (YYYY-MM-DD)"
+    ),
 ) -> None:
     """Draw a graph as one self-contained HTML map that works offline."""
     from .render import render_file
 
     try:
-        path = render_file(graph, out, focus=focus, depth=depth, max_nodes=max_nodes,
-                           since=since, until=until)
+        path = render_file(graph, out, focus=focus, depth=depth, max_nodes=max_nodes, since=since, until=until)
     except GraphbuildError as exc:
         _fail(exc)
     typer.echo(f"wrote {path}")
@@ -256,15 +306,15 @@ def load(
     user: Optional[str] = NEO4J_USER,
     password: Optional[str] = NEO4J_PASSWORD,
     database: Optional[str] = NEO4J_DATABASE,
-    batch_size: Optional[int] = typer.Option(None, "--batch-size", callback=_setting("neo4j_batch_size"),
-                                             help=help_for("neo4j_batch_size")),
+    batch_size: Optional[int] = typer.Option(
+        None, "--batch-size", callback=_setting("neo4j_batch_size"), help=help_for("neo4j_batch_size")
+    ),
 ) -> None:
     """Load edges into Neo4j; re-loading an article replaces its edges."""
     from .neo4j.load import load as load_edges
 
     try:
-        summary = load_edges(path, uri=uri, user=user, password=password, database=database,
-                             batch_size=batch_size)
+        summary = load_edges(path, uri=uri, user=user, password=password, database=database, batch_size=batch_size)
     except GraphbuildError as exc:
         _fail(exc)
     typer.echo(str(summary))
@@ -284,8 +334,7 @@ def query(
     from .neo4j.query import run_cli_query
 
     try:
-        typer.echo(run_cli_query(name, param, fmt, uri=uri, user=user, password=password,
-                                 database=database), nl=False)
+        typer.echo(run_cli_query(name, param, fmt, uri=uri, user=user, password=password, database=database), nl=False)
     except GraphbuildError as exc:
         _fail(exc)
 
@@ -293,7 +342,11 @@ def query(
 @app.command("neo4j")
 def neo4j_server(
     action: str = typer.Argument(..., help="start, stop or status"),
-    directory: Optional[Path] = typer.Option(None, "--dir", help="server folder (default: graphbuild/neo4j in the user data folder, e.g. ~/.local/share/graphbuild/neo4j)"),
+    directory: Optional[Path] = typer.Option(
+        None,
+        "--dir",
+        help="server folder (default: graphbuild/neo4j in the user data folder, e.g. ~/.local/share/graphbuild/neo4j)",
+    ),
     uri: Optional[str] = typer.Option(None, "--uri", help="listen on this bolt URI's port; " + help_for("neo4j_uri")),
 ) -> None:
     """Run a local Neo4j 5 server (Bolt on 127.0.0.1, auth off) for `load` and `query`."""
@@ -301,4 +354,3 @@ def neo4j_server(
 
     args = [action] + (["--dir", str(directory)] if directory else []) + (["--uri", uri] if uri else [])
     raise typer.Exit(server_main(args))
-

@@ -27,15 +27,22 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from .articles import article_from_record, check_language, language_codes
-from .parallel import ExtractOptions, extract_chunk
 from .name_popups import drop_popups
+from .parallel import ExtractOptions, extract_chunk
 from .records import Article, PersonRef
 from .settings import resolve
 
 
-def extract_bag(bag, *, model: str | None = None, batch_size: int | None = None,
-                min_confidence: float | None = None, max_chars: int | None = None,
-                languages: str | None = None, merge_people: bool = True):
+def extract_bag(
+    bag,
+    *,
+    model: str | None = None,
+    batch_size: int | None = None,
+    min_confidence: float | None = None,
+    max_chars: int | None = None,
+    languages: str | None = None,
+    merge_people: bool = True,
+):
     """A ``dask.bag.Bag`` of edge dicts from a bag of article dicts, in the bag's order.
 
     Records that are not articles (no id, empty text) or not in ``languages``
@@ -52,8 +59,7 @@ def extract_bag(bag, *, model: str | None = None, batch_size: int | None = None,
     return edges.map_partitions(_apply_mapping, names)
 
 
-def _extract_partition(records: Iterable[dict[str, Any]], opts: ExtractOptions,
-                       languages: str) -> list[dict[str, Any]]:
+def _extract_partition(records: Iterable[dict[str, Any]], opts: ExtractOptions, languages: str) -> list[dict[str, Any]]:
     keep = language_codes(languages)
     articles: list[Article] = []
     for record in records:

@@ -65,8 +65,9 @@ class EdgeFormatError(GraphbuildError, ValueError):
     def __init__(self, reason: str, where: str | None = None):
         self.reason, self.where = reason, where
         prefix = f"{where}: " if where else ""
-        super().__init__(f"{prefix}not an edge line of schema 1 ({reason}); "
-                         "edge files are written by `graphbuild extract`")
+        super().__init__(
+            f"{prefix}not an edge line of schema 1 ({reason}); edge files are written by `graphbuild extract`"
+        )
 
 
 class ModelNotFoundError(GraphbuildError):

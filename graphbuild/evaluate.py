@@ -53,8 +53,7 @@ def load_gold(path: str | Path) -> Gold:
                 out.append((item["source"], rel, item["target"]))
             return tuple(out)
 
-        return Gold(str(data["article"]), people, triples("required"), triples("acceptable"),
-                    triples("forbidden"))
+        return Gold(str(data["article"]), people, triples("required"), triples("acceptable"), triples("forbidden"))
     except (OSError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise GoldFormatError(str(path), f"{type(exc).__name__}: {exc}") from None
 
@@ -69,7 +68,9 @@ class ArticleScore:
     missed: list[Triple] = field(default_factory=list)
     forbidden_hits: list[Triple] = field(default_factory=list)
     wrong: list[Triple] = field(default_factory=list)  # predicted, matching nothing in gold
-    scored: list[tuple[float, bool, str]] = field(default_factory=list)  # per predicted triple: confidence, correct, method
+    scored: list[tuple[float, bool, str]] = field(
+        default_factory=list
+    )  # per predicted triple: confidence, correct, method
 
     @property
     def precision(self) -> float:
@@ -128,8 +129,7 @@ def score_article(gold: Gold, predicted: set[Triple] | dict[Triple, tuple[float,
 
 
 def asserted_triples(edges: Iterable[Edge]) -> set[Triple]:
-    return {(e.source.name, e.relation.value, e.target.name) for e in edges
-            if e.modality is Modality.ASSERTED}
+    return {(e.source.name, e.relation.value, e.target.name) for e in edges if e.modality is Modality.ASSERTED}
 
 
 def asserted_confidence(edges: Iterable[Edge]) -> dict[Triple, tuple[float, str]]:
@@ -154,15 +154,26 @@ def reliability(scored: Iterable[tuple[float, bool, str]]) -> list[dict]:
     rows = []
     for lo, hi in zip(RELIABILITY_BINS, RELIABILITY_BINS[1:]):
         inside = [ok for c, ok, _ in scored if lo <= c < hi or (hi == 1.0 and c == 1.0)]
-        rows.append({"bin": f"{lo:.1f}-{hi:.1f}", "count": len(inside),
-                     "share_correct": round(sum(inside) / len(inside), 4) if inside else None})
+        rows.append(
+            {
+                "bin": f"{lo:.1f}-{hi:.1f}",
+                "count": len(inside),
+                "share_correct": round(sum(inside) / len(inside), 4) if inside else None,
+            }
+        )
     high = [ok for c, ok, _ in scored if c >= 0.8]
-    rows.append({"bin": ">=0.8", "count": len(high),
-                 "share_correct": round(sum(high) / len(high), 4) if high else None})
+    rows.append(
+        {"bin": ">=0.8", "count": len(high), "share_correct": round(sum(high) / len(high), 4) if high else None}
+    )
     for method in sorted({m for _, _, m in scored}):
         mine = [ok for _, ok, m in scored if m == method]
-        rows.append({"bin": f"method={method}", "count": len(mine),
-                     "share_correct": round(sum(mine) / len(mine), 4) if mine else None})
+        rows.append(
+            {
+                "bin": f"method={method}",
+                "count": len(mine),
+                "share_correct": round(sum(mine) / len(mine), 4) if mine else None,
+            }
+        )
     return rows
 
 
@@ -190,8 +201,12 @@ class EvaluationReport:
             d.update(precision=round(a.precision, 4), recall=round(a.recall, 4), f1=round(a.f1, 4))
             return d
 
-        return {"articles": [one(a) for a in self.articles], "total": one(self.total), "no_gold": self.no_gold,
-                "reliability": reliability(x for a in self.articles for x in a.scored)}
+        return {
+            "articles": [one(a) for a in self.articles],
+            "total": one(self.total),
+            "no_gold": self.no_gold,
+            "reliability": reliability(x for a in self.articles for x in a.scored),
+        }
 
     def print(self, as_json: bool = False) -> None:
         if as_json:
@@ -203,8 +218,15 @@ class EvaluationReport:
         out = Console(highlight=False)
         table = Table("article", "P", "R", "F1", "predicted", "required found", "forbidden")
         for a in self.articles + [self.total]:
-            table.add_row(a.article, f"{a.precision:.2f}", f"{a.recall:.2f}", f"{a.f1:.2f}", str(a.predicted),
-                          f"{a.found}/{a.required}", str(len(a.forbidden_hits)))
+            table.add_row(
+                a.article,
+                f"{a.precision:.2f}",
+                f"{a.recall:.2f}",
+                f"{a.f1:.2f}",
+                str(a.predicted),
+                f"{a.found}/{a.required}",
+                str(len(a.forbidden_hits)),
+            )
         out.print(table)
         for a in self.articles:
             for f in a.forbidden_hits:
@@ -221,8 +243,9 @@ class EvaluationReport:
             share = row["share_correct"]
             rel.add_row(row["bin"], str(row["count"]), "-" if share is None else f"{share:.2f}")
         out.print(rel)
-        out.print(f"total: precision {t.precision:.3f} recall {t.recall:.3f} F1 {t.f1:.3f} "
-                  f"forbidden {len(t.forbidden_hits)}")
+        out.print(
+            f"total: precision {t.precision:.3f} recall {t.recall:.3f} F1 {t.f1:.3f} forbidden {len(t.forbidden_hits)}"
+        )
 
 
 def _gold_path(article, gold_dir: Path | None) -> Path | None:

@@ -49,15 +49,24 @@ def evidence_record(edge: Edge) -> dict[str, Any]:
     """What one piece of evidence keeps in the graph: the quote and where it is from."""
     a = edge.article
     return {
-        "article_id": a.id, "title": a.title, "source": a.source, "url": a.url,
-        "published": a.published, "quote": edge.evidence.text,
-        "start": edge.evidence.start, "end": edge.evidence.end, "label": edge.label,
-        "modality": edge.modality.value, "speaker": edge.speaker,
-        "reported_by": edge.reported_by, "confidence": edge.confidence, "method": edge.method,
+        "article_id": a.id,
+        "title": a.title,
+        "source": a.source,
+        "url": a.url,
+        "published": a.published,
+        "quote": edge.evidence.text,
+        "start": edge.evidence.start,
+        "end": edge.evidence.end,
+        "label": edge.label,
+        "modality": edge.modality.value,
+        "speaker": edge.speaker,
+        "reported_by": edge.reported_by,
+        "confidence": edge.confidence,
+        "method": edge.method,
     }
 
 
-def office_to_dict(office) -> dict[str, Any]:
+def office_to_dict(office: Any) -> dict[str, Any]:
     from .kb.entries import office_to_dict as to_dict
 
     return to_dict(office)
@@ -84,9 +93,16 @@ def build_graph(edges: Iterable[Edge], people: Iterable[Person] = ()) -> nx.Mult
             node["articles"].add(e.article.id)
         key = edge_key(e)
         if not g.has_edge(e.source.id, e.target.id, key):
-            g.add_edge(e.source.id, e.target.id, key=key, relation=e.relation.value,
-                       modality=e.modality.value, polarity=int(e.relation.polarity),
-                       symmetric=e.relation.symmetric, evidence=[])
+            g.add_edge(
+                e.source.id,
+                e.target.id,
+                key=key,
+                relation=e.relation.value,
+                modality=e.modality.value,
+                polarity=int(e.relation.polarity),
+                symmetric=e.relation.symmetric,
+                evidence=[],
+            )
         g.edges[e.source.id, e.target.id, key]["evidence"].append(evidence_record(e))
     for node_id, data in g.nodes(data=True):
         counts = names[node_id]
@@ -140,6 +156,7 @@ def _flat(g: nx.MultiDiGraph, *, dynamic: bool = False) -> nx.MultiDiGraph:
     Lists and dicts (evidence, aliases) become JSON strings. With ``dynamic``,
     the first article date becomes GEXF's ``start``, so Gephi's timeline works.
     """
+
     def flat(data: dict[str, Any]) -> dict[str, Any]:
         out = {}
         for k, v in data.items():
@@ -153,8 +170,9 @@ def _flat(g: nx.MultiDiGraph, *, dynamic: bool = False) -> nx.MultiDiGraph:
     h = nx.MultiDiGraph(**{k: v for k, v in g.graph.items() if v is not None})
     if dynamic:
         h.graph["mode"] = "dynamic"
-    h.add_nodes_from((n, flat(d) | ({"label": d["name"]} if dynamic and "name" in d else {}))
-                     for n, d in g.nodes(data=True))
+    h.add_nodes_from(
+        (n, flat(d) | ({"label": d["name"]} if dynamic and "name" in d else {})) for n, d in g.nodes(data=True)
+    )
     h.add_edges_from((u, v, k, flat(d)) for u, v, k, d in g.edges(keys=True, data=True))
     return h
 
@@ -192,8 +210,9 @@ def build_file(path: str | Path, name: str) -> Path:
     if p.is_dir():
         p = p / name
     if not p.is_file():
-        raise InputPathError(str(path), f"no such file; give a {name} or a folder written by "
-                                        "`graphbuild build` that holds one")
+        raise InputPathError(
+            str(path), f"no such file; give a {name} or a folder written by `graphbuild build` that holds one"
+        )
     return p
 
 

@@ -61,7 +61,7 @@ class Curation:
         return None
 
     def apply(self, edge: Edge) -> Edge:
-        return _replace_ends(edge, lambda ref: (self.lookup(ref).ref if self.lookup(ref) else ref))
+        return _replace_ends(edge, lambda ref: self.lookup(ref).ref if self.lookup(ref) else ref)
 
 
 def _replace_ends(edge: Edge, fn) -> Edge:
@@ -85,8 +85,9 @@ def _read_rows(path: Path) -> list[dict]:
             if isinstance(data, dict):
                 extra = sorted(set(data) - {"people"})
                 if extra:
-                    raise AliasFileError(str(path), f"unknown top-level key {extra[0]!r}; "
-                                                    "the file holds `people: [...]`")
+                    raise AliasFileError(
+                        str(path), f"unknown top-level key {extra[0]!r}; the file holds `people: [...]`"
+                    )
                 return list(data.get("people") or [])
             return list(data)
         if path.suffix.lower() == ".csv":
@@ -120,8 +121,9 @@ def curation_entry(row: dict, where: str):
     try:
         entry = entry_from_dict(d, where)
     except KnowledgeBaseError as exc:
-        raise AliasFileError(where, str(exc).split(": ", 1)[-1]
-                             + f"; a curation entry also takes {', '.join(CURATION_ONLY_KEYS)}") from None
+        raise AliasFileError(
+            where, str(exc).split(": ", 1)[-1] + f"; a curation entry also takes {', '.join(CURATION_ONLY_KEYS)}"
+        ) from None
     apart = str(row.get("keep_apart", "")).lower() in ("true", "1", "yes")
     return entry, apart
 
@@ -134,8 +136,15 @@ def curated_person(entry) -> Person:
 
         base = person_of(entry)
         return dataclasses.replace(base, aliases=tuple(sorted(set(entry.variants))), external_ids=ext)
-    return Person(entry.id, entry.name, tuple(sorted(set(entry.variants))), ext,
-                  kb_id=entry.wikidata, party=entry.party, offices=entry.offices)
+    return Person(
+        entry.id,
+        entry.name,
+        tuple(sorted(set(entry.variants))),
+        ext,
+        kb_id=entry.wikidata,
+        party=entry.party,
+        offices=entry.offices,
+    )
 
 
 def load_curation(path: str | Path) -> Curation:
@@ -179,8 +188,9 @@ def load_curation(path: str | Path) -> Curation:
         for key, written in keys.items():
             other = index.get(key)
             if other is not None and other.id != person.id:
-                raise AliasFileError(str(path), f"{written!r} is given for both {other.id!r} and {person.id!r}; "
-                                                "keep it on one entry")
+                raise AliasFileError(
+                    str(path), f"{written!r} is given for both {other.id!r} and {person.id!r}; keep it on one entry"
+                )
             index[key] = person
         # KB variants copied from shipped entries may be shared ("George Bush"): such a
         # variant names nobody, so it maps to no one rather than being an error.
@@ -254,4 +264,3 @@ def merge_people(edges: Iterable[Edge], curation: Curation | None = None) -> lis
     edges = list(edges)
     mapping = person_mapping(edges, curation)
     return [apply_mapping(e, mapping, curation) for e in edges]
-

@@ -43,8 +43,11 @@ _EXTRACT_DIR = Path(__file__).resolve().parent / "extract"
 def rules_version() -> str:
     """A hash of the extraction rules: the code and lexicon of ``graphbuild/extract``."""
     h = hashlib.sha256()
-    for path in (sorted(_EXTRACT_DIR.glob("*.py")) + sorted(_EXTRACT_DIR.glob("*.json"))
-                 + sorted(_EXTRACT_DIR.glob("direction_model/*"))):  # the direction model's weights
+    for path in (
+        sorted(_EXTRACT_DIR.glob("*.py"))
+        + sorted(_EXTRACT_DIR.glob("*.json"))
+        + sorted(_EXTRACT_DIR.glob("direction_model/*"))
+    ):  # the direction model's weights
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
@@ -58,12 +61,17 @@ def fingerprint(opts) -> str:
     import spacy
 
     model_version = spacy.util.get_package_version(opts.model) or "unknown"
-    parts = [f"schema {SCHEMA_VERSION}", f"graphbuild {version}", f"rules {rules_version()}",
-             f"model {opts.model} {model_version}", f"min_confidence {opts.min_confidence!r}",
-             f"max_chars {opts.max_chars}", f"linking {linking_version()}",
-             # the direction model's settings (read from the environment by load_pipeline)
-             "direction " + " ".join(str(resolve(n)) for n in
-                                     ("direction_model", "veto_threshold", "model_edge_threshold"))]
+    parts = [
+        f"schema {SCHEMA_VERSION}",
+        f"graphbuild {version}",
+        f"rules {rules_version()}",
+        f"model {opts.model} {model_version}",
+        f"min_confidence {opts.min_confidence!r}",
+        f"max_chars {opts.max_chars}",
+        f"linking {linking_version()}",
+        # the direction model's settings (read from the environment by load_pipeline)
+        "direction " + " ".join(str(resolve(n)) for n in ("direction_model", "veto_threshold", "model_edge_threshold")),
+    ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
@@ -74,14 +82,14 @@ class EdgeCache:
         self.path, self.fingerprint, self.refresh = Path(path), fingerprint, refresh
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path)
-        self.db.execute("CREATE TABLE IF NOT EXISTS edges "
-                        "(id TEXT PRIMARY KEY, hash TEXT NOT NULL, edges TEXT NOT NULL)")
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS edges (id TEXT PRIMARY KEY, hash TEXT NOT NULL, edges TEXT NOT NULL)"
+        )
         self.db.commit()
 
     def key(self, article: Article) -> str:
         h = hashlib.sha256(self.fingerprint.encode())
-        for value in (article.id, article.text, article.title, article.published, article.url,
-                      article.source):
+        for value in (article.id, article.text, article.title, article.published, article.url, article.source):
             h.update(b"\0" + (b"\1" if value is None else value.encode("utf-8", "surrogatepass")))
         return h.hexdigest()
 
@@ -95,9 +103,10 @@ class EdgeCache:
         return [Edge.from_json(line) for line in json.loads(row[1])]
 
     def put(self, article: Article, edges: list[Edge]) -> None:
-        self.db.execute("INSERT OR REPLACE INTO edges (id, hash, edges) VALUES (?, ?, ?)",
-                        (article.id, self.key(article),
-                         json.dumps([e.to_json() for e in edges], ensure_ascii=False)))
+        self.db.execute(
+            "INSERT OR REPLACE INTO edges (id, hash, edges) VALUES (?, ?, ?)",
+            (article.id, self.key(article), json.dumps([e.to_json() for e in edges], ensure_ascii=False)),
+        )
 
     def commit(self) -> None:
         self.db.commit()

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Iterable, Sequence
 
 from .naming import clean_name, lookup_key, person_id, split_name
@@ -42,24 +42,105 @@ from .records import Person, PersonCues
 
 # AP-style state abbreviations as written in "(R-Ala.)" and in datelines.
 _AP_STATES = {
-    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO", "conn": "CT",
-    "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS",
-    "ky": "KY", "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS",
-    "mo": "MO", "mont": "MT", "neb": "NE", "nebr": "NE", "nev": "NV", "nh": "NH", "nj": "NJ",
-    "nm": "NM", "ny": "NY", "nc": "NC", "nd": "ND", "okla": "OK", "ore": "OR", "pa": "PA",
-    "ri": "RI", "sc": "SC", "sd": "SD", "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA",
-    "wash": "WA", "wva": "WV", "wis": "WI", "wyo": "WY", "dc": "DC",
+    "ala": "AL",
+    "ariz": "AZ",
+    "ark": "AR",
+    "calif": "CA",
+    "cal": "CA",
+    "colo": "CO",
+    "conn": "CT",
+    "del": "DE",
+    "fla": "FL",
+    "ga": "GA",
+    "ill": "IL",
+    "ind": "IN",
+    "kan": "KS",
+    "kans": "KS",
+    "ky": "KY",
+    "la": "LA",
+    "md": "MD",
+    "mass": "MA",
+    "mich": "MI",
+    "minn": "MN",
+    "miss": "MS",
+    "mo": "MO",
+    "mont": "MT",
+    "neb": "NE",
+    "nebr": "NE",
+    "nev": "NV",
+    "nh": "NH",
+    "nj": "NJ",
+    "nm": "NM",
+    "ny": "NY",
+    "nc": "NC",
+    "nd": "ND",
+    "okla": "OK",
+    "ore": "OR",
+    "pa": "PA",
+    "ri": "RI",
+    "sc": "SC",
+    "sd": "SD",
+    "tenn": "TN",
+    "tex": "TX",
+    "vt": "VT",
+    "va": "VA",
+    "wash": "WA",
+    "wva": "WV",
+    "wis": "WI",
+    "wyo": "WY",
+    "dc": "DC",
 }
 # The tag right after a name: "Sessions (R-Texas)", "Sessions, R-Ala.,".
 _OWN_TAG = re.compile(r"^\s*[(,]\s*([RDI])\s*-\s*([A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*)?)")
-_PARTY_WORDS = {"republican": "republican", "republicans": "republican", "gop": "republican",
-                "democrat": "democrat", "democratic": "democrat", "democrats": "democrat",
-                "independent": "independent"}
-_FOREIGN = frozenset({"french", "british", "uk", "u.k.", "russian", "chinese", "german", "israeli",
-                      "iranian", "turkish", "mexican", "canadian", "japanese", "korean", "ukrainian",
-                      "saudi", "indian", "italian", "spanish", "syrian", "afghan", "iraqi", "egyptian",
-                      "palestinian", "venezuelan", "cuban", "brazilian", "state", "former", "late",
-                      "then", "previous", "next", "future", "last", "new"})
+_PARTY_WORDS = {
+    "republican": "republican",
+    "republicans": "republican",
+    "gop": "republican",
+    "democrat": "democrat",
+    "democratic": "democrat",
+    "democrats": "democrat",
+    "independent": "independent",
+}
+_FOREIGN = frozenset(
+    {
+        "french",
+        "british",
+        "uk",
+        "u.k.",
+        "russian",
+        "chinese",
+        "german",
+        "israeli",
+        "iranian",
+        "turkish",
+        "mexican",
+        "canadian",
+        "japanese",
+        "korean",
+        "ukrainian",
+        "saudi",
+        "indian",
+        "italian",
+        "spanish",
+        "syrian",
+        "afghan",
+        "iraqi",
+        "egyptian",
+        "palestinian",
+        "venezuelan",
+        "cuban",
+        "brazilian",
+        "state",
+        "former",
+        "late",
+        "then",
+        "previous",
+        "next",
+        "future",
+        "last",
+        "new",
+    }
+)
 # A bare surname links to a single candidate only if they held office this close to the date.
 _NEAR_YEARS = 8
 
@@ -148,7 +229,7 @@ def _near(entry, day: date | None, years: int) -> bool:
         end = o.end or (None if o.start else None)
         if start is None and end is None:
             continue
-        lo = start.year if start else -10**6
+        lo = start.year if start else -(10**6)
         hi = end.year if end else 10**6
         if lo - years <= day.year <= hi + years:
             return True
@@ -164,8 +245,11 @@ def _compatible(name: str, entry, gender: str | None) -> bool:
     theirs = split_name(entry.name)
     # Donald Trump Jr. is not Donald Trump, nor Robert F. Kennedy Jr. his father;
     # Robert S. Mueller III is the KB's Robert Mueller when a variant says so.
-    if mine.suffix and mine.suffix != theirs.suffix and \
-            not any(split_name(v).suffix == mine.suffix for v in entry.variants):
+    if (
+        mine.suffix
+        and mine.suffix != theirs.suffix
+        and not any(split_name(v).suffix == mine.suffix for v in entry.variants)
+    ):
         return False
     if not mine.suffix and theirs.suffix in ("jr", "sr"):
         return False
@@ -193,8 +277,9 @@ def _of_the_time(name: str, entry, day: date | None) -> bool:
         return True
     # The KB's own name, or a variant fuller than first and last name ("Charles Kennedy"
     # is a variant of Charles A. Kennedy that proves nothing).
-    return full_key(name) in {full_key(n) for n in (entry.name, *entry.variants)
-                              if n == entry.name or len(n.split()) > 2}
+    return full_key(name) in {
+        full_key(n) for n in (entry.name, *entry.variants) if n == entry.name or len(n.split()) > 2
+    }
 
 
 def candidates(name: str, kb) -> tuple[list, bool]:
@@ -251,8 +336,10 @@ def choose(cues: PersonCues, day: date | None, kb):
     if not cands:
         return None
     exact_keys = {lookup_key(name)} | {lookup_key(n) for n in cues.names}
-    scored = sorted(((score(e, cues, day, kb, exact=bool(exact_keys & _keys(e))), e.id, e) for e in cands),
-                    key=lambda t: (-t[0], t[1]))
+    scored = sorted(
+        ((score(e, cues, day, kb, exact=bool(exact_keys & _keys(e))), e.id, e) for e in cands),
+        key=lambda t: (-t[0], t[1]),
+    )
     best, runner_up = scored[0][0], (scored[1][0] if len(scored) > 1 else None)
     entry = scored[0][2]
     unique = runner_up is None or best > runner_up
@@ -276,8 +363,14 @@ def _weight(role: str) -> int:
         return 5
     if role == "vice president":
         return 4
-    if role in ("senator", "governor", "attorney general", "speaker of the house", "majority leader",
-                "minority leader") or role.startswith("secretary of"):
+    if role in (
+        "senator",
+        "governor",
+        "attorney general",
+        "speaker of the house",
+        "majority leader",
+        "minority leader",
+    ) or role.startswith("secretary of"):
         return 3
     if role == "representative":
         return 2
@@ -304,15 +397,16 @@ def _most_prominent(cands: list, day: date | None):
 def _office_near(o, day: date, years: int) -> bool:
     if o.start is None and o.end is None:
         return False
-    lo = o.start.year if o.start else -10**6
+    lo = o.start.year if o.start else -(10**6)
     hi = o.end.year if o.end else 10**6
     return lo - years <= day.year <= hi + years
 
 
 def _modern(entry) -> bool:
     """True if the entry held an office after 1990 (or holds one now)."""
-    return any((o.end is None and o.start is not None) or (o.end is not None and o.end.year >= 1990)
-               for o in entry.offices)
+    return any(
+        (o.end is None and o.start is not None) or (o.end is not None and o.end.year >= 1990) for o in entry.offices
+    )
 
 
 def _keys(entry) -> set[str]:
@@ -327,8 +421,7 @@ def _id_for(kb_id: str, name: str) -> str:
     same = [e for e in kb.by_first_last(p.first, p.last) if person_id(e.name) == pid] if p.first else []
     if len(same) <= 1:
         return pid
-    full = "-".join(re.findall(r"[a-z0-9]+", " ".join(
-        w for w in re.findall(r"[^\W_]+", clean_name(name).lower()))))
+    full = "-".join(re.findall(r"[a-z0-9]+", " ".join(w for w in re.findall(r"[^\W_]+", clean_name(name).lower()))))
     fulls = [e for e in same if "-".join(re.findall(r"[a-z0-9]+", clean_name(e.name).lower())) == full]
     if len(fulls) == 1:
         return full
@@ -338,20 +431,86 @@ def _id_for(kb_id: str, name: str) -> str:
 def person_of(entry) -> Person:
     """The ``Person`` record of a KB entry: id, name, KB id and attributes."""
     ext = tuple((k, v) for k, v in (("wikidata", entry.wikidata), ("bioguide", entry.bioguide)) if v)
-    return Person(_id_for(entry.id, entry.name), entry.name, tuple(sorted(set(entry.variants))), ext,
-                  kb_id=entry.id, party=entry.party, offices=entry.offices)
+    return Person(
+        _id_for(entry.id, entry.name),
+        entry.name,
+        tuple(sorted(set(entry.variants))),
+        ext,
+        kb_id=entry.id,
+        party=entry.party,
+        offices=entry.offices,
+    )
 
 
 # Words in front of a one-word name that make it someone: "Mr. Wertheimer", "Sen. Lowey".
-_NAMING_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "sen", "senator",
-                            "rep", "representative", "congressman", "congresswoman", "gov", "governor",
-                            "president", "secretary", "judge", "justice", "gen", "general", "speaker",
-                            "mayor", "ambassador", "minister", "chancellor", "director", "chairman",
-                            "chairwoman", "leader", "sgt", "lt", "col", "capt", "adm", "prof", "rev",
-                            "king", "queen", "prince", "princess", "pope", "emir", "sheikh", "ayatollah",
-                            # kin nouns tie a first name to a named person: "Tim Kaine's wife Anne"
-                            "wife", "husband", "son", "daughter", "brother", "sister", "mother", "father",
-                            "grandson", "granddaughter", "nephew", "niece", "uncle", "aunt", "cousin", "widow"})
+_NAMING_TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "sen",
+        "senator",
+        "rep",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "gov",
+        "governor",
+        "president",
+        "secretary",
+        "judge",
+        "justice",
+        "gen",
+        "general",
+        "speaker",
+        "mayor",
+        "ambassador",
+        "minister",
+        "chancellor",
+        "director",
+        "chairman",
+        "chairwoman",
+        "leader",
+        "sgt",
+        "lt",
+        "col",
+        "capt",
+        "adm",
+        "prof",
+        "rev",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "emir",
+        "sheikh",
+        "ayatollah",
+        # kin nouns tie a first name to a named person: "Tim Kaine's wife Anne"
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "mother",
+        "father",
+        "grandson",
+        "granddaughter",
+        "nephew",
+        "niece",
+        "uncle",
+        "aunt",
+        "cousin",
+        "widow",
+    }
+)
 
 
 def _lone_word(cues: PersonCues) -> bool:
@@ -425,13 +584,19 @@ def kb_attributes(kb_id: str | None, entry=None) -> dict:
     from .kb import entry_to_dict
 
     d = entry_to_dict(entry)
-    out = {"kb_id": entry.id, "wikidata": entry.wikidata, "bioguide": entry.bioguide,
-           "party": entry.party, "gender": entry.gender, "offices": d.get("offices", []),
-           "variants": list(entry.variants)}
+    out = {
+        "kb_id": entry.id,
+        "wikidata": entry.wikidata,
+        "bioguide": entry.bioguide,
+        "party": entry.party,
+        "gender": entry.gender,
+        "offices": d.get("offices", []),
+        "variants": list(entry.variants),
+    }
     return {k: v for k, v in out.items() if v not in (None, [], "")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def version() -> str:
     """A hash of what decides links: this module, the naming rule and the knowledge base's code and data.
 

@@ -26,8 +26,7 @@ _NAME_WORD = r"(?:[A-Z][\w.'’\-]*|\([A-Z][\w.'’\-]*\))"
 # The linked name's last word, the full name (up to 7 words) ending in that same word,
 # run straight into a headline ("CottonTom"), more headlines, then " MORE". The
 # linked name's last word stays.
-_POPUP = re.compile(
-    rf"\b([A-Z][\w'’\-]+)((?: {_NAME_WORD}){{0,7}}?) \1(?=[A-Z0-9\"'‘“])[^\n]{{0,700}}? MORE\b")
+_POPUP = re.compile(rf"\b([A-Z][\w'’\-]+)((?: {_NAME_WORD}){{0,7}}?) \1(?=[A-Z0-9\"'‘“])[^\n]{{0,700}}? MORE\b")
 
 
 def drop_name_popups(text: str) -> str:

@@ -41,7 +41,8 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 # Words written in front of a name that are no part of it (lower case, no final dot).
-TITLE_WORDS = frozenset("""
+TITLE_WORDS = frozenset(
+    """
 mr mrs ms miss mx dr sir dame lady lord hon rev reverend sen senator rep representative
 congressman congresswoman gov governor pres president vice deputy secretary attorney general
 gen lt col sgt sergeant capt captain cpl maj adm admiral cmdr commander pvt private officer
@@ -51,7 +52,8 @@ ambassador prosecutor counsel candidate nominee democrat republican democratic i
 sheriff detective professor prof pastor father bishop cardinal pope king queen prince princess
 treasurer comptroller auditor commissioner
 emir sheikh ayatollah minority majority whip state house senate gop the a an
-""".split())
+""".split()
+)
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _INITIAL = re.compile(r"^[A-Za-z]\.?$|^(?:[A-Z]\.){2,}$")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
@@ -84,7 +86,7 @@ def clean_name(text: str) -> str:
         if not words[-1]:
             words.pop()
         break
-    words = [w.strip(",;:\"") for w in words]
+    words = [w.strip(',;:"') for w in words]
     words = [w for w in words if w]
     while words and _bare(words[0]) in TITLE_WORDS and len(words) > 0:
         words.pop(0)

@@ -33,9 +33,11 @@ class Failure(str):
     def of(cls, exc: BaseException) -> Failure:
         from .tracebacks import format_traceback
 
-        failure = cls(f"extraction failed ({type(exc).__name__}: {exc}): a bug in graphbuild or its "
-                      "model, or a worker that died (out of memory?); the traceback is in the rejects "
-                      "file, please report it")
+        failure = cls(
+            f"extraction failed ({type(exc).__name__}: {exc}): a bug in graphbuild or its "
+            "model, or a worker that died (out of memory?); the traceback is in the rejects "
+            "file, please report it"
+        )
         failure.traceback = format_traceback(exc)
         return failure
 
@@ -55,8 +57,12 @@ class ExtractOptions:
 
     @classmethod
     def resolve(cls, model=None, batch_size=None, min_confidence=None, max_chars=None) -> ExtractOptions:
-        return cls(resolve("model", model), resolve("batch_size", batch_size),
-                   resolve("min_confidence", min_confidence), resolve("max_chars", max_chars))
+        return cls(
+            resolve("model", model),
+            resolve("batch_size", batch_size),
+            resolve("min_confidence", min_confidence),
+            resolve("max_chars", max_chars),
+        )
 
 
 _PIPELINES: dict = {}
@@ -82,9 +88,13 @@ def extract_chunk(articles: list[Article], opts: ExtractOptions) -> list[Result]
         nlp = pipeline(opts.model)
 
         def run(batch: list[Article]) -> list[list[Edge]]:
-            return [edges for _, edges in extract_edges(batch, nlp, batch_size=opts.batch_size,
-                                                        min_confidence=opts.min_confidence,
-                                                        max_chars=opts.max_chars)]
+            return [
+                edges
+                for _, edges in extract_edges(
+                    batch, nlp, batch_size=opts.batch_size, min_confidence=opts.min_confidence, max_chars=opts.max_chars
+                )
+            ]
+
         try:
             return run(articles)
         except Exception:  # noqa: BLE001 - find the one article that fails; keep the others
@@ -139,8 +149,12 @@ class ProcessRunner:
     def _start(self) -> None:
         # spawn, not fork: the parent may hold threads (the progress bar, Dask) that a
         # forked child would inherit mid-lock.
-        self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_init_worker, initargs=(self.opts,))
+        self.pool = ProcessPoolExecutor(
+            self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(self.opts,),
+        )
 
     def submit(self, articles: list[Article]) -> Future:
         try:

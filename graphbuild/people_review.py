@@ -48,8 +48,10 @@ def read_people_graph(path: str | Path) -> nx.MultiDiGraph:
             return read_node_link_json(p / "graph.json")
         if (p / "edges.jsonl").is_file():
             return build_graph(read_edges(p / "edges.jsonl"))
-        raise InputPathError(str(path), "this folder holds neither graph.json nor edges.jsonl; "
-                                        "give a folder written by `graphbuild build`")
+        raise InputPathError(
+            str(path),
+            "this folder holds neither graph.json nor edges.jsonl; give a folder written by `graphbuild build`",
+        )
     if not p.is_file():
         raise InputPathError(str(path), "no such file; give an edges.jsonl, a graph.json or a build folder")
     if p.suffix == ".jsonl":
@@ -78,9 +80,16 @@ def _nobody(name: str, kb) -> str | None:
 
 def review(g: nx.MultiDiGraph, kb=None) -> list[PersonRow]:
     """Every person of ``g``, most evidence first, with flags (see the module doc)."""
-    rows = [PersonRow(str(n), str(d.get("name", n)), int(d.get("evidence_count") or 0),
-                      d.get("kb_id"), sorted(set(d.get("aliases") or ()) - {d.get("name")}))
-            for n, d in g.nodes(data=True)]
+    rows = [
+        PersonRow(
+            str(n),
+            str(d.get("name", n)),
+            int(d.get("evidence_count") or 0),
+            d.get("kb_id"),
+            sorted(set(d.get("aliases") or ()) - {d.get("name")}),
+        )
+        for n, d in g.nodes(data=True)
+    ]
     rows.sort(key=lambda r: (-r.evidence, r.id))
     by_key: dict[str, list[PersonRow]] = {}
     for r in rows:
@@ -121,11 +130,13 @@ def starter_curation(rows: list[PersonRow], kb=None) -> str:
 
     from .kb import entry_to_dict
 
-    parts = ["# Curation file for `graphbuild build --aliases FILE` (knowledge-base entry format).\n"
-             "# Review it: move a duplicate's names into the right entry's aliases, delete the\n"
-             "# duplicate and every entry that needs no change. Keys: id, name, aliases, variants,\n"
-             "# gender, party, offices, country, state, wikidata, bioguide, keep_apart.\n"
-             "people:\n"]
+    parts = [
+        "# Curation file for `graphbuild build --aliases FILE` (knowledge-base entry format).\n"
+        "# Review it: move a duplicate's names into the right entry's aliases, delete the\n"
+        "# duplicate and every entry that needs no change. Keys: id, name, aliases, variants,\n"
+        "# gender, party, offices, country, state, wikidata, bioguide, keep_apart.\n"
+        "people:\n"
+    ]
     for r in rows:
         entry = kb.get(r.kb_id) if (kb is not None and r.kb_id) else None
         d = entry_to_dict(entry) if entry is not None else {"id": r.id, "name": r.name}
@@ -136,8 +147,7 @@ def starter_curation(rows: list[PersonRow], kb=None) -> str:
         text = yaml.safe_dump([d], allow_unicode=True, sort_keys=False, width=100)
         head = f"# {r.evidence} evidence; person id {r.id}\n"
         head += "".join(f"# {f}\n" for f in r.flags)
-        parts.append("".join("  " + line + "\n" if line else "\n"
-                             for line in (head + text).rstrip("\n").split("\n")))
+        parts.append("".join("  " + line + "\n" if line else "\n" for line in (head + text).rstrip("\n").split("\n")))
     return "".join(parts)
 
 

@@ -97,8 +97,7 @@ class Tick:
     def line(self, edges: int) -> str:
         """A plain progress line: articles and edges so far, share of the input, time left."""
         elapsed = time.perf_counter() - self.started
-        text = (f"extracting: {plural(self.articles, 'article')}, {plural(edges, 'edge')}, "
-                f"{elapsed:.0f} s elapsed")
+        text = f"extracting: {plural(self.articles, 'article')}, {plural(edges, 'edge')}, {elapsed:.0f} s elapsed"
         total = self.total
         if total:
             share = min(1.0, self.position / total)
@@ -114,8 +113,7 @@ def _size(n: int) -> str:
 
 
 @contextmanager
-def progress_bar(enabled: bool, files: list[Path] | None = None,
-                 description: str = "extracting") -> Iterator[Tick]:
+def progress_bar(enabled: bool, files: list[Path] | None = None, description: str = "extracting") -> Iterator[Tick]:
     """Progress over ``files`` (their bytes; unknown when None): a bar, log lines, or nothing."""
     sizes = input_size(files) if files else {}
     if not enabled:
@@ -125,12 +123,24 @@ def progress_bar(enabled: bool, files: list[Path] | None = None,
         yield Tick(sizes=sizes, log=True)
         return
     if sizes:
-        columns = [TextColumn("[bold]{task.description}"), BarColumn(), TaskProgressColumn(),
-                   TextColumn("{task.fields[articles]} articles, {task.fields[edges]} edges"),
-                   TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn()]
+        columns = [
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[articles]} articles, {task.fields[edges]} edges"),
+            TimeElapsedColumn(),
+            TextColumn("eta"),
+            TimeRemainingColumn(),
+        ]
     else:
-        columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),
-                   MofNCompleteColumn(), TextColumn("{task.fields[edges]} edges"), TimeElapsedColumn()]
+        columns = [
+            SpinnerColumn(),
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[edges]} edges"),
+            TimeElapsedColumn(),
+        ]
     bar = Progress(*columns, console=console, transient=True)
     with bar:
         total = sum(sizes.values()) if sizes else None
@@ -181,9 +191,11 @@ class RunSummary:
 
     def print(self) -> None:
         c = console
-        c.print(f"[bold]articles read:[/bold] {self.articles}   [bold]skipped:[/bold] {len(self.rejected)}   "
-                f"[bold]people:[/bold] {len(self.people)}   [bold]edges:[/bold] {self.edges}   "
-                f"[bold]seconds:[/bold] {self.seconds:.1f}")
+        c.print(
+            f"[bold]articles read:[/bold] {self.articles}   [bold]skipped:[/bold] {len(self.rejected)}   "
+            f"[bold]people:[/bold] {len(self.people)}   [bold]edges:[/bold] {self.edges}   "
+            f"[bold]seconds:[/bold] {self.seconds:.1f}"
+        )
         if self.reused:
             c.print(f"reused from the cache: {self.reused} of {plural(self.articles, 'article')}")
         if self.by_relation:
@@ -191,8 +203,11 @@ class RunSummary:
             c.print("by modality: " + ", ".join(f"{k} {v}" for k, v in self.by_modality.most_common()))
         for r in self.rejected[:20]:
             # (harden) input text is escaped: an id like "[/x]" is not rich markup
-            c.print(f"[yellow]skipped[/yellow] {escape(r.where)}" + (f" ({escape(r.id)})" if r.id else "")
-                    + f": {escape(r.reason)}")
+            c.print(
+                f"[yellow]skipped[/yellow] {escape(r.where)}"
+                + (f" ({escape(r.id)})" if r.id else "")
+                + f": {escape(r.reason)}"
+            )
         if len(self.rejected) > 20:
             c.print(f"... and {len(self.rejected) - 20} more skipped (see the rejects file)")
         for path in self.outputs:

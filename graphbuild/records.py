@@ -89,20 +89,41 @@ class Relation(str, enum.Enum):
 
 _P, _N, _Z = Polarity.POSITIVE, Polarity.NEGATIVE, Polarity.NEUTRAL
 _POLARITY = {
-    Relation.ENDORSED: _P, Relation.PRAISED: _P, Relation.SUPPORTED: _P,
-    Relation.CRITICIZED: _N, Relation.ACCUSED: _N, Relation.OPPOSED: _N,
-    Relation.THREATENED: _N, Relation.INVESTIGATED: _N, Relation.SUED: _N,
-    Relation.FIRED: _N, Relation.MET_WITH: _Z, Relation.SPOKE_WITH: _Z,
-    Relation.INTERVIEWED: _Z, Relation.APPOINTED: _Z, Relation.SERVED_UNDER: _Z,
-    Relation.SUCCEEDED: _Z, Relation.CHALLENGED: _N, Relation.RECUSED: _Z,
-    Relation.PARDONED: _P, Relation.RELATED_TO: _Z,
+    Relation.ENDORSED: _P,
+    Relation.PRAISED: _P,
+    Relation.SUPPORTED: _P,
+    Relation.CRITICIZED: _N,
+    Relation.ACCUSED: _N,
+    Relation.OPPOSED: _N,
+    Relation.THREATENED: _N,
+    Relation.INVESTIGATED: _N,
+    Relation.SUED: _N,
+    Relation.FIRED: _N,
+    Relation.MET_WITH: _Z,
+    Relation.SPOKE_WITH: _Z,
+    Relation.INTERVIEWED: _Z,
+    Relation.APPOINTED: _Z,
+    Relation.SERVED_UNDER: _Z,
+    Relation.SUCCEEDED: _Z,
+    Relation.CHALLENGED: _N,
+    Relation.RECUSED: _Z,
+    Relation.PARDONED: _P,
+    Relation.RELATED_TO: _Z,
 }
 _SYMMETRIC = frozenset({Relation.MET_WITH, Relation.SPOKE_WITH, Relation.RELATED_TO})
 _CAMEO = {
-    Relation.ENDORSED: "051", Relation.PRAISED: "051", Relation.SUPPORTED: "05x",
-    Relation.CRITICIZED: "111", Relation.ACCUSED: "112", Relation.OPPOSED: "12x",
-    Relation.THREATENED: "13x", Relation.INVESTIGATED: "16x/17x", Relation.SUED: "115",
-    Relation.FIRED: "17x", Relation.MET_WITH: "04x", Relation.SPOKE_WITH: "04x",
+    Relation.ENDORSED: "051",
+    Relation.PRAISED: "051",
+    Relation.SUPPORTED: "05x",
+    Relation.CRITICIZED: "111",
+    Relation.ACCUSED: "112",
+    Relation.OPPOSED: "12x",
+    Relation.THREATENED: "13x",
+    Relation.INVESTIGATED: "16x/17x",
+    Relation.SUED: "115",
+    Relation.FIRED: "17x",
+    Relation.MET_WITH: "04x",
+    Relation.SPOKE_WITH: "04x",
     Relation.INTERVIEWED: "04x",
 }
 
@@ -138,8 +159,7 @@ class Article:
 
     @property
     def ref(self) -> ArticleRef:
-        return ArticleRef(id=self.id, url=self.url, title=self.title,
-                          published=self.published, source=self.source)
+        return ArticleRef(id=self.id, url=self.url, title=self.title, published=self.published, source=self.source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,10 +268,8 @@ class Edge:
             "reported_by": self.reported_by,
             "confidence": round(self.confidence, 3),
             "method": self.method,
-            "article": {"id": a.id, "url": a.url, "title": a.title,
-                        "published": a.published, "source": a.source},
-            "evidence": {"text": self.evidence.text, "start": self.evidence.start,
-                         "end": self.evidence.end},
+            "article": {"id": a.id, "url": a.url, "title": a.title, "published": a.published, "source": a.source},
+            "evidence": {"text": self.evidence.text, "start": self.evidence.start, "end": self.evidence.end},
         }
         line.update(self.extra)
         return line
@@ -263,8 +281,20 @@ class Edge:
             if line.get("schema") != SCHEMA_VERSION:
                 raise EdgeFormatError(f"schema {line.get('schema')!r} is not {SCHEMA_VERSION}")
             a, ev = line["article"], line["evidence"]
-            known = {"schema", "source", "target", "relation", "label", "modality",
-                     "speaker", "reported_by", "confidence", "method", "article", "evidence"}
+            known = {
+                "schema",
+                "source",
+                "target",
+                "relation",
+                "label",
+                "modality",
+                "speaker",
+                "reported_by",
+                "confidence",
+                "method",
+                "article",
+                "evidence",
+            }
             return cls(
                 source=_ref_of(line["source"]),
                 target=_ref_of(line["target"]),
@@ -275,10 +305,14 @@ class Edge:
                 reported_by=line.get("reported_by"),
                 confidence=float(line["confidence"]),
                 method=str(line.get("method", "rule")),
-                article=ArticleRef(id=str(a["id"]), url=a.get("url"), title=a.get("title"),
-                                   published=a.get("published"), source=a.get("source")),
-                evidence=EdgeEvidence(text=str(ev["text"]), start=int(ev["start"]),
-                                      end=int(ev["end"])),
+                article=ArticleRef(
+                    id=str(a["id"]),
+                    url=a.get("url"),
+                    title=a.get("title"),
+                    published=a.get("published"),
+                    source=a.get("source"),
+                ),
+                evidence=EdgeEvidence(text=str(ev["text"]), start=int(ev["start"]), end=int(ev["end"])),
                 extra=tuple((k, v) for k, v in line.items() if k not in known),
             )
         except EdgeFormatError:
@@ -346,8 +380,9 @@ def escape_surrogates(value: str, *, filename: bool = False) -> str:
     for ch in value:
         code = ord(ch)
         if 0xD800 <= code <= 0xDFFF:
-            out.append(f"\\x{code - 0xDC00:02x}" if filename and code >= 0xDC80 and code <= 0xDCFF
-                       else f"\\u{code:04x}")
+            out.append(
+                f"\\x{code - 0xDC00:02x}" if filename and code >= 0xDC80 and code <= 0xDCFF else f"\\u{code:04x}"
+            )
         else:
             out.append(ch)
     return "".join(out)

@@ -41,10 +41,20 @@ def _articles(paths, summary: RunSummary, exclude: Iterable[Path] = ()) -> Itera
             yield item
 
 
-def iter_results(paths: Iterable[str | Path], summary: RunSummary, *, model=None, batch_size=None,
-                 min_confidence=None, workers=None, scheduler=None, cache: Path | None = None,
-                 full: bool = False, progress: bool = True, exclude: Iterable[Path] = ()
-                 ) -> Iterator[tuple[Article, list[Edge]]]:
+def iter_results(
+    paths: Iterable[str | Path],
+    summary: RunSummary,
+    *,
+    model=None,
+    batch_size=None,
+    min_confidence=None,
+    workers=None,
+    scheduler=None,
+    cache: Path | None = None,
+    full: bool = False,
+    progress: bool = True,
+    exclude: Iterable[Path] = (),
+) -> Iterator[tuple[Article, list[Edge]]]:
     """Each readable article of ``paths`` with its edges, in input order.
 
     ``cache``: the edge cache file (None: no cache); ``full`` re-extracts every
@@ -165,9 +175,21 @@ def _run_excludes(*paths: Path | None) -> list[Path]:
     return [p for p in paths if p is not None]
 
 
-def extract_to_file(paths, out: Path, *, model=None, batch_size=None, min_confidence=None,
-                    aliases=None, rejects: Path | None = None, workers=None, scheduler=None,
-                    cache: bool = True, full: bool = False, progress: bool = True) -> RunSummary:
+def extract_to_file(
+    paths,
+    out: Path,
+    *,
+    model=None,
+    batch_size=None,
+    min_confidence=None,
+    aliases=None,
+    rejects: Path | None = None,
+    workers=None,
+    scheduler=None,
+    cache: bool = True,
+    full: bool = False,
+    progress: bool = True,
+) -> RunSummary:
     """``graphbuild extract``: edge lines to ``out``, skipped inputs to the rejects file.
 
     With ``cache``, edges are kept in ``<out stem>.cache.sqlite`` beside ``out``
@@ -192,10 +214,18 @@ def extract_to_file(paths, out: Path, *, model=None, batch_size=None, min_confid
         with OutputSet() as outs:
             with _Lines(scratch, out) as fh, _Lines(outs.temp(manifest), manifest) as listed:
                 for article, edges in iter_results(
-                        paths, summary, model=model, batch_size=batch_size,
-                        min_confidence=min_confidence, workers=workers, scheduler=scheduler,
-                        cache=cache_file, full=full, progress=progress,
-                        exclude=_run_excludes(out, rejects, manifest, cache_file)):
+                    paths,
+                    summary,
+                    model=model,
+                    batch_size=batch_size,
+                    min_confidence=min_confidence,
+                    workers=workers,
+                    scheduler=scheduler,
+                    cache=cache_file,
+                    full=full,
+                    progress=progress,
+                    exclude=_run_excludes(out, rejects, manifest, cache_file),
+                ):
                     for edge in edges:
                         fh.write(edge.to_json())
                     listed.write(_manifest_line(article, edges))
@@ -228,9 +258,20 @@ def _curation(aliases):
     return load_curation(aliases)
 
 
-def build_outputs(paths, out_dir: Path, *, model=None, batch_size=None, min_confidence=None,
-                  aliases=None, workers=None, scheduler=None, cache: bool = True, full: bool = False,
-                  progress: bool = True) -> RunSummary:
+def build_outputs(
+    paths,
+    out_dir: Path,
+    *,
+    model=None,
+    batch_size=None,
+    min_confidence=None,
+    aliases=None,
+    workers=None,
+    scheduler=None,
+    cache: bool = True,
+    full: bool = False,
+    progress: bool = True,
+) -> RunSummary:
     """``graphbuild build``: edges.jsonl, articles.jsonl, graph.graphml, graph.gexf,
     graph.json and map.html, all replaced together when all are written.
 
@@ -243,13 +284,24 @@ def build_outputs(paths, out_dir: Path, *, model=None, batch_size=None, min_conf
     out_dir = prepare_folder(Path(out_dir))
     with output_errors(out_dir / OUTPUT_MARKER):
         (out_dir / OUTPUT_MARKER).write_text(
-            "Written by `graphbuild build`; graphbuild does not read this folder as input.\n",
-            encoding="utf-8")
+            "Written by `graphbuild build`; graphbuild does not read this folder as input.\n", encoding="utf-8"
+        )
     summary = RunSummary()
-    results = list(iter_results(paths, summary, model=model, batch_size=batch_size,
-                                min_confidence=min_confidence, workers=workers, scheduler=scheduler,
-                                cache=out_dir / "cache.sqlite" if cache else None, full=full,
-                                progress=progress, exclude=[out_dir]))
+    results = list(
+        iter_results(
+            paths,
+            summary,
+            model=model,
+            batch_size=batch_size,
+            min_confidence=min_confidence,
+            workers=workers,
+            scheduler=scheduler,
+            cache=out_dir / "cache.sqlite" if cache else None,
+            full=full,
+            progress=progress,
+            exclude=[out_dir],
+        )
+    )
     curation = _curation(aliases)
     edges = merge_people([e for _, es in results for e in es], curation=curation)
     summary.count_people(edges)  # the people of graph.json, after merging across articles
@@ -266,8 +318,12 @@ def build_outputs(paths, out_dir: Path, *, model=None, batch_size=None, min_conf
                 fh.write(line)
         g = build_graph(edges, people=curation.people if curation else ())
         outputs = [edges_path, manifest]
-        for final, write in ((out_dir / "graph.graphml", write_graphml), (out_dir / "graph.gexf", write_gexf),
-                             (out_dir / "graph.json", write_node_link_json), (out_dir / "map.html", write_map)):
+        for final, write in (
+            (out_dir / "graph.graphml", write_graphml),
+            (out_dir / "graph.gexf", write_gexf),
+            (out_dir / "graph.json", write_node_link_json),
+            (out_dir / "map.html", write_map),
+        ):
             with output_errors(final):
                 write(g, outs.temp(final))
             outputs.append(final)

@@ -39,8 +39,10 @@ def format_traceback(exc: BaseException) -> str:
 def save_traceback(exc: BaseException, context: str) -> Path:
     """Write ``exc``'s traceback (and what was running) to a new log file; its path."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    text = (f"graphbuild {context}\nargv: {sys.argv!r}\n"
-            f"time: {time.strftime('%Y-%m-%dT%H:%M:%S%z')}\n\n{format_traceback(exc)}")
+    text = (
+        f"graphbuild {context}\nargv: {sys.argv!r}\n"
+        f"time: {time.strftime('%Y-%m-%dT%H:%M:%S%z')}\n\n{format_traceback(exc)}"
+    )
     for folder in (log_dir(), Path(tempfile.gettempdir()) / "graphbuild"):
         try:
             folder.mkdir(parents=True, exist_ok=True)

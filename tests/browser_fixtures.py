@@ -22,8 +22,14 @@ from graphbuild.graph import build_graph
 from graphbuild.records import ArticleRef, Edge, EdgeEvidence, Modality, PersonRef, Relation
 
 CHROMIUM = Path(os.environ.get("GRAPHBUILD_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
 
@@ -31,8 +37,11 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 def browser():
     """Debian's chromium, headless, launched once per test run."""
     if not CHROMIUM.is_file():
-        pytest.fail(f"{CHROMIUM} is missing: the map tests drive Debian's chromium "
-                    "(apt-get install chromium); `playwright install` is not used", pytrace=False)
+        pytest.fail(
+            f"{CHROMIUM} is missing: the map tests drive Debian's chromium "
+            "(apt-get install chromium); `playwright install` is not used",
+            pytrace=False,
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -59,8 +68,7 @@ def open_map(browser):
     """``open_map(path)``: the map in a new page, offline, ready (layout done)."""
     contexts = []
 
-    def _open(path: Path, *, width: int = 1280, height: int = 800, wait: bool = True,
-              fragment: str = "") -> MapPage:
+    def _open(path: Path, *, width: int = 1280, height: int = 800, wait: bool = True, fragment: str = "") -> MapPage:
         ctx = browser.new_context(viewport={"width": width, "height": height}, service_workers="block")
         contexts.append(ctx)
         page = ctx.new_page()
@@ -106,72 +114,214 @@ def artifacts() -> Path:
 # --- example graphs ----------------------------------------------------------------------
 
 NAMES = {
-    "donald-trump": "Donald Trump", "jeff-sessions": "Jeff Sessions", "james-comey": "James Comey",
-    "robert-mueller": "Robert Mueller", "rod-rosenstein": "Rod Rosenstein",
-    "tommy-tuberville": "Tommy Tuberville", "lindsey-graham": "Lindsey Graham",
-    "william-barr": "William Barr", "doug-jones": "Doug Jones", "bradley-byrne": "Bradley Byrne",
+    "donald-trump": "Donald Trump",
+    "jeff-sessions": "Jeff Sessions",
+    "james-comey": "James Comey",
+    "robert-mueller": "Robert Mueller",
+    "rod-rosenstein": "Rod Rosenstein",
+    "tommy-tuberville": "Tommy Tuberville",
+    "lindsey-graham": "Lindsey Graham",
+    "william-barr": "William Barr",
+    "doug-jones": "Doug Jones",
+    "bradley-byrne": "Bradley Byrne",
 }
 
 
-def make_edge(s: str, t: str, rel: str, quote: str, *, label: str | None = None, day: str = "2019-11-08",
-              modality: Modality = Modality.ASSERTED, title: str | None = None,
-              url: str | None = "https://example.org/news/{day}", outlet: str = "Talking Points Memo",
-              speaker: str | None = None, confidence: float = 0.8, names: dict | None = None) -> Edge:
+def make_edge(
+    s: str,
+    t: str,
+    rel: str,
+    quote: str,
+    *,
+    label: str | None = None,
+    day: str = "2019-11-08",
+    modality: Modality = Modality.ASSERTED,
+    title: str | None = None,
+    url: str | None = "https://example.org/news/{day}",
+    outlet: str = "Talking Points Memo",
+    speaker: str | None = None,
+    confidence: float = 0.8,
+    names: dict | None = None,
+) -> Edge:
     """One piece of evidence, with the article fields a map shows."""
     names = names or NAMES
     return Edge(
-        source=PersonRef(s, names.get(s, s)), target=PersonRef(t, names.get(t, t)),
-        relation=Relation(rel), label=label or rel.lower(),
-        article=ArticleRef(id=f"{outlet[:3].lower()}-{day}", url=url.format(day=day) if url else None,
-                           title=title or f"News of {day}", published=day, source=outlet),
-        evidence=EdgeEvidence(quote, 0, len(quote)), modality=modality, speaker=speaker,
-        confidence=confidence)
+        source=PersonRef(s, names.get(s, s)),
+        target=PersonRef(t, names.get(t, t)),
+        relation=Relation(rel),
+        label=label or rel.lower(),
+        article=ArticleRef(
+            id=f"{outlet[:3].lower()}-{day}",
+            url=url.format(day=day) if url else None,
+            title=title or f"News of {day}",
+            published=day,
+            source=outlet,
+        ),
+        evidence=EdgeEvidence(quote, 0, len(quote)),
+        modality=modality,
+        speaker=speaker,
+        confidence=confidence,
+    )
 
 
 def example_edges() -> list[Edge]:
     """A small, realistic graph: Sessions, Trump and the Russia probe, 2017 to 2020."""
     N, H = Modality.NEGATED, Modality.HYPOTHETICAL
     return [
-        make_edge("jeff-sessions", "donald-trump", "ENDORSED", "I was the first senator to endorse him.",
-                  label="was the first senator to endorse", day="2016-02-28", speaker="jeff-sessions"),
-        make_edge("donald-trump", "jeff-sessions", "APPOINTED", "Trump named Sessions attorney general.",
-                  label="named attorney general", day="2016-11-18"),
-        make_edge("jeff-sessions", "robert-mueller", "RECUSED",
-                  "Sessions recused himself from the probe Mueller would lead.",
-                  label="recused himself from", day="2017-03-02"),
+        make_edge(
+            "jeff-sessions",
+            "donald-trump",
+            "ENDORSED",
+            "I was the first senator to endorse him.",
+            label="was the first senator to endorse",
+            day="2016-02-28",
+            speaker="jeff-sessions",
+        ),
+        make_edge(
+            "donald-trump",
+            "jeff-sessions",
+            "APPOINTED",
+            "Trump named Sessions attorney general.",
+            label="named attorney general",
+            day="2016-11-18",
+        ),
+        make_edge(
+            "jeff-sessions",
+            "robert-mueller",
+            "RECUSED",
+            "Sessions recused himself from the probe Mueller would lead.",
+            label="recused himself from",
+            day="2017-03-02",
+        ),
         make_edge("donald-trump", "james-comey", "FIRED", "Trump fired Comey.", label="fired", day="2017-05-09"),
-        make_edge("rod-rosenstein", "robert-mueller", "APPOINTED", "Rosenstein appointed Mueller as special counsel.",
-                  label="appointed special counsel", day="2017-05-17"),
-        make_edge("donald-trump", "jeff-sessions", "CRITICIZED", "Trump called Sessions a jerk.",
-                  label="called a jerk", day="2018-08-23", outlet="The New York Times",
-                  title="Trump Berates Sessions"),
-        make_edge("donald-trump", "jeff-sessions", "CRITICIZED", "Trump slammed Sessions as weak.",
-                  label="slammed", day="2018-09-19"),
-        make_edge("donald-trump", "jeff-sessions", "FIRED", "Trump forced Sessions to resign.",
-                  label="forced to resign", day="2018-11-07"),
-        make_edge("william-barr", "jeff-sessions", "SUCCEEDED", "Barr replaced Sessions at Justice.",
-                  label="replaced", day="2019-02-14"),
-        make_edge("donald-trump", "robert-mueller", "ACCUSED", "Trump accused Mueller of a witch hunt.",
-                  label="accused", day="2019-03-20"),
-        make_edge("lindsey-graham", "william-barr", "PRAISED", "Graham praised Barr.", label="praised",
-                  day="2019-05-01"),
-        make_edge("lindsey-graham", "robert-mueller", "INTERVIEWED", "Graham pressed Mueller at the hearing.",
-                  label="pressed", day="2019-07-24"),
-        make_edge("donald-trump", "jeff-sessions", "SUPPORTED", "He would not support Sessions.",
-                  label="would not support", day="2019-11-08", modality=N),
-        make_edge("jeff-sessions", "donald-trump", "SUPPORTED", "Sessions is hoping Trump has his back.",
-                  label="hopes for backing", day="2019-11-08", modality=H),
-        make_edge("donald-trump", "tommy-tuberville", "ENDORSED", "Trump endorsed Tuberville.",
-                  label="endorsed", day="2020-03-10"),
-        make_edge("tommy-tuberville", "jeff-sessions", "CHALLENGED", "Tuberville beat Sessions in the runoff.",
-                  label="beat", day="2020-07-14"),
-        make_edge("bradley-byrne", "jeff-sessions", "CHALLENGED", "Byrne ran against Sessions.",
-                  label="ran against", day="2020-02-01"),
-        make_edge("doug-jones", "jeff-sessions", "SUCCEEDED", "Jones took the seat Sessions once held.",
-                  label="took over from", day="2017-12-12"),
-        make_edge("donald-trump", "lindsey-graham", "MET_WITH", "Trump met with Graham at the White House.", label="met with", day="2019-10-01"),
-        make_edge("doug-jones", "bradley-byrne", "ENDORSED", "Jones would not endorse Byrne.",
-                  label="would not endorse", day="2019-12-01", modality=N),
+        make_edge(
+            "rod-rosenstein",
+            "robert-mueller",
+            "APPOINTED",
+            "Rosenstein appointed Mueller as special counsel.",
+            label="appointed special counsel",
+            day="2017-05-17",
+        ),
+        make_edge(
+            "donald-trump",
+            "jeff-sessions",
+            "CRITICIZED",
+            "Trump called Sessions a jerk.",
+            label="called a jerk",
+            day="2018-08-23",
+            outlet="The New York Times",
+            title="Trump Berates Sessions",
+        ),
+        make_edge(
+            "donald-trump",
+            "jeff-sessions",
+            "CRITICIZED",
+            "Trump slammed Sessions as weak.",
+            label="slammed",
+            day="2018-09-19",
+        ),
+        make_edge(
+            "donald-trump",
+            "jeff-sessions",
+            "FIRED",
+            "Trump forced Sessions to resign.",
+            label="forced to resign",
+            day="2018-11-07",
+        ),
+        make_edge(
+            "william-barr",
+            "jeff-sessions",
+            "SUCCEEDED",
+            "Barr replaced Sessions at Justice.",
+            label="replaced",
+            day="2019-02-14",
+        ),
+        make_edge(
+            "donald-trump",
+            "robert-mueller",
+            "ACCUSED",
+            "Trump accused Mueller of a witch hunt.",
+            label="accused",
+            day="2019-03-20",
+        ),
+        make_edge(
+            "lindsey-graham", "william-barr", "PRAISED", "Graham praised Barr.", label="praised", day="2019-05-01"
+        ),
+        make_edge(
+            "lindsey-graham",
+            "robert-mueller",
+            "INTERVIEWED",
+            "Graham pressed Mueller at the hearing.",
+            label="pressed",
+            day="2019-07-24",
+        ),
+        make_edge(
+            "donald-trump",
+            "jeff-sessions",
+            "SUPPORTED",
+            "He would not support Sessions.",
+            label="would not support",
+            day="2019-11-08",
+            modality=N,
+        ),
+        make_edge(
+            "jeff-sessions",
+            "donald-trump",
+            "SUPPORTED",
+            "Sessions is hoping Trump has his back.",
+            label="hopes for backing",
+            day="2019-11-08",
+            modality=H,
+        ),
+        make_edge(
+            "donald-trump",
+            "tommy-tuberville",
+            "ENDORSED",
+            "Trump endorsed Tuberville.",
+            label="endorsed",
+            day="2020-03-10",
+        ),
+        make_edge(
+            "tommy-tuberville",
+            "jeff-sessions",
+            "CHALLENGED",
+            "Tuberville beat Sessions in the runoff.",
+            label="beat",
+            day="2020-07-14",
+        ),
+        make_edge(
+            "bradley-byrne",
+            "jeff-sessions",
+            "CHALLENGED",
+            "Byrne ran against Sessions.",
+            label="ran against",
+            day="2020-02-01",
+        ),
+        make_edge(
+            "doug-jones",
+            "jeff-sessions",
+            "SUCCEEDED",
+            "Jones took the seat Sessions once held.",
+            label="took over from",
+            day="2017-12-12",
+        ),
+        make_edge(
+            "donald-trump",
+            "lindsey-graham",
+            "MET_WITH",
+            "Trump met with Graham at the White House.",
+            label="met with",
+            day="2019-10-01",
+        ),
+        make_edge(
+            "doug-jones",
+            "bradley-byrne",
+            "ENDORSED",
+            "Jones would not endorse Byrne.",
+            label="would not endorse",
+            day="2019-12-01",
+            modality=N,
+        ),
     ]
 
 
@@ -189,11 +339,29 @@ def xss_edges() -> list[Edge]:
     """Edges whose article text tries to run script in the page."""
     names = {**NAMES, "evil": XSS["name"]}
     return [
-        make_edge("evil", "donald-trump", "PRAISED", XSS["quote"], label=XSS["label"], title=XSS["title"],
-                  url=XSS["url"], outlet=XSS["outlet"], day="2019-06-01", names=names, speaker="evil"),
-        make_edge("donald-trump", "evil", "CRITICIZED", "Trump mocked the <script>alert('x')</script> man.",
-                  label="mocked", url="data:text/html,<script>alert(1)</script>", day="2019-06-02",
-                  names=names),
+        make_edge(
+            "evil",
+            "donald-trump",
+            "PRAISED",
+            XSS["quote"],
+            label=XSS["label"],
+            title=XSS["title"],
+            url=XSS["url"],
+            outlet=XSS["outlet"],
+            day="2019-06-01",
+            names=names,
+            speaker="evil",
+        ),
+        make_edge(
+            "donald-trump",
+            "evil",
+            "CRITICIZED",
+            "Trump mocked the <script>alert('x')</script> man.",
+            label="mocked",
+            url="data:text/html,<script>alert(1)</script>",
+            day="2019-06-02",
+            names=names,
+        ),
     ]
 
 

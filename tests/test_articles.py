@@ -24,14 +24,15 @@ def test_text_markdown_and_folders_recursively(tmp_path):
 def test_jsonl_gz_fields_and_line_numbers(tmp_path):
     path = tmp_path / "news.jsonl.gz"
     with gzip.open(path, "wt", encoding="utf-8") as fh:
-        fh.write(json.dumps({"id": "x1", "title": "T", "date": "2019-11-08", "url": None,
-                             "source": "TPM", "text": "Body."}) + "\n")
+        fh.write(
+            json.dumps({"id": "x1", "title": "T", "date": "2019-11-08", "url": None, "source": "TPM", "text": "Body."})
+            + "\n"
+        )
         fh.write("\n")
         fh.write(json.dumps({"id": "x2", "text": ""}) + "\n")
         fh.write(json.dumps({"text": "no id"}) + "\n")
     got = list(read_articles([path]))
-    assert got[0] == Article(id="x1", text="Body.", title="T", published="2019-11-08", source="TPM",
-                             origin=f"{path}:1")
+    assert got[0] == Article(id="x1", text="Body.", title="T", published="2019-11-08", source="TPM", origin=f"{path}:1")
     assert [(r.line, r.reason) for r in got[1:]] == [(3, "empty text"), (4, "record has no id")]
     assert all(isinstance(r, Rejection) for r in got[1:])
 

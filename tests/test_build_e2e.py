@@ -38,10 +38,21 @@ def test_edge_lines_follow_the_spec_and_quote_the_article(built, example_article
     lines = [json.loads(l) for l in (out / "edges.jsonl").read_text(encoding="utf-8").splitlines()]
     assert lines
     for line in lines:
-        assert set(line) >= {"schema", "source", "target", "relation", "label", "modality", "speaker",
-                             "reported_by", "confidence", "article", "evidence"}
+        assert set(line) >= {
+            "schema",
+            "source",
+            "target",
+            "relation",
+            "label",
+            "modality",
+            "speaker",
+            "reported_by",
+            "confidence",
+            "article",
+            "evidence",
+        }
         e = Edge.from_json(line)
-        assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+        assert text[e.evidence.start : e.evidence.end] == e.evidence.text
         assert e.article.id == "tpm-2019-11-08-sessions-trump"
         assert 0 <= e.confidence <= 1
     people = {l["source"]["name"] for l in lines} | {l["target"]["name"] for l in lines}
@@ -79,8 +90,9 @@ def test_extract_reports_bad_inputs_and_keeps_the_rest(tmp_path, example_article
     (corpus / "good.txt").write_text(example_article.read_text(encoding="utf-8"), encoding="utf-8")
     (corpus / "empty.txt").write_text("   \n", encoding="utf-8")
     (corpus / "latin1.txt").write_bytes("Caf\xe9 au lait".encode("latin-1"))
-    (corpus / "feed.jsonl").write_text('{"id": "j1", "text": "Jeff Sessions endorsed Donald Trump."}\n'
-                                       "{not json\n", encoding="utf-8")
+    (corpus / "feed.jsonl").write_text(
+        '{"id": "j1", "text": "Jeff Sessions endorsed Donald Trump."}\n{not json\n', encoding="utf-8"
+    )
     out = tmp_path / "edges.jsonl"
     result = runner.invoke(app, ["extract", str(corpus), "--out", str(out), "--quiet"])
     assert result.exit_code == 1, result.output  # something was rejected; the rest is written
@@ -101,8 +113,9 @@ def test_missing_path_is_a_clear_error(tmp_path):
 
 
 def test_unknown_model_names_the_fix(tmp_path, example_article):
-    result = runner.invoke(app, ["extract", str(example_article), "--out", str(tmp_path / "e.jsonl"),
-                                 "--model", "no_such_model_xx"])
+    result = runner.invoke(
+        app, ["extract", str(example_article), "--out", str(tmp_path / "e.jsonl"), "--model", "no_such_model_xx"]
+    )
     assert result.exit_code == 2
     assert "no_such_model_xx" in result.output and "pip install" in result.output
 
@@ -134,7 +147,9 @@ def test_extract_gives_one_id_per_person_across_articles(tmp_path):
     # "Trump" in 2018 is the sitting president (issue 9: never merged across articles by
     # surname alone, which once gave Donald Trump's acts to Melania).
     assert {(l["article"]["id"], l["source"]["id"], l["target"]["id"]) for l in lines} == {
-        ("a", "donald-trump", "james-comey"), ("b-2018-03-01", "donald-trump", "james-comey"),
-        ("c-2018-03-02", "donald-trump", "james-comey")}
+        ("a", "donald-trump", "james-comey"),
+        ("b-2018-03-01", "donald-trump", "james-comey"),
+        ("c-2018-03-02", "donald-trump", "james-comey"),
+    }
     assert {l["target"]["name"] for l in lines if l["target"]["id"] == "james-comey"} == {"James Comey"}  # the KB's
     assert not (tmp_path / "edges.jsonl.partial").exists()

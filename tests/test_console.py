@@ -15,7 +15,10 @@ from graphbuild.records import Article
 
 def test_plurals():
     assert [plural(1, "article"), plural(0, "article"), plural(3, "article")] == [
-        "1 article", "0 articles", "3 articles"]
+        "1 article",
+        "0 articles",
+        "3 articles",
+    ]
     assert plural(1, "piece of evidence", "pieces of evidence") == "1 piece of evidence"
     assert plural(2, "piece of evidence", "pieces of evidence") == "2 pieces of evidence"
 

@@ -18,8 +18,9 @@ db = pytest.importorskip("dask.bag")
 
 @pytest.fixture(scope="module")
 def cluster():
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
-                                  dashboard_address=None, host="127.0.0.1") as c:
+    with distributed.LocalCluster(
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None, host="127.0.0.1"
+    ) as c:
         yield c
 
 
@@ -58,8 +59,19 @@ def test_cli_scheduler_option(cluster, single, tmp_path):
     from graphbuild.cli import app
 
     out = tmp_path / "edges.jsonl"
-    result = CliRunner().invoke(app, ["extract", str(single / "in.jsonl"), "--out", str(out), "--quiet",
-                                      "--no-cache", "--scheduler", cluster.scheduler_address])
+    result = CliRunner().invoke(
+        app,
+        [
+            "extract",
+            str(single / "in.jsonl"),
+            "--out",
+            str(out),
+            "--quiet",
+            "--no-cache",
+            "--scheduler",
+            cluster.scheduler_address,
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert out.read_bytes() == (single / "edges.jsonl").read_bytes()
 
@@ -67,12 +79,16 @@ def test_cli_scheduler_option(cluster, single, tmp_path):
 def test_extract_bag_gives_one_id_per_person_across_partitions(cluster):
     from graphbuild.distributed import extract_bag
 
-    recs = [{"id": "a", "text": "Donald Trump fired James Comey in May."},
-            {"id": "b", "text": "Later, Trump criticized James B. Comey again.", "date": "2018-03-01"}]
+    recs = [
+        {"id": "a", "text": "Donald Trump fired James Comey in May."},
+        {"id": "b", "text": "Later, Trump criticized James B. Comey again.", "date": "2018-03-01"},
+    ]
     with distributed.Client(cluster) as client:
         edges = extract_bag(db.from_sequence(recs, npartitions=2)).compute(scheduler=client)
         apart = extract_bag(db.from_sequence(recs, npartitions=2), merge_people=False).compute(scheduler=client)
     assert {(e["article"]["id"], e["source"]["id"], e["target"]["id"]) for e in edges} == {
-        ("a", "donald-trump", "james-comey"), ("b", "donald-trump", "james-comey")}
+        ("a", "donald-trump", "james-comey"),
+        ("b", "donald-trump", "james-comey"),
+    }
     # Linked to the knowledge base, each article already names Comey by the KB's name.
     assert {e["target"]["name"] for e in edges} == {e["target"]["name"] for e in apart} == {"James Comey"}

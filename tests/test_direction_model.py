@@ -27,22 +27,38 @@ def test_weights_round_trip_through_disk(nlp, tmp_path):
     before = comp.model.predict_pair(doc, _span(doc, "Ted Cruz"), _span(doc, "Marco Rubio"))
     comp.to_disk(tmp_path / "direction")
     fresh = DirectionComponent(nlp, "copy", 0.9, 0.9, True)
-    fresh.model = DirectionModel(np.zeros_like(comp.model.W), comp.model.V * 0, comp.model.b * 0,
-                                 comp.model.mean, comp.model.scale)
+    fresh.model = DirectionModel(
+        np.zeros_like(comp.model.W), comp.model.V * 0, comp.model.b * 0, comp.model.mean, comp.model.scale
+    )
     fresh.from_disk(tmp_path / "direction")
     after = fresh.model.predict_pair(doc, _span(doc, "Ted Cruz"), _span(doc, "Marco Rubio"))
     assert np.array_equal(before, after)
     assert (tmp_path / "direction" / "weights.npz").stat().st_size < 5_000_000
 
 
-@pytest.mark.parametrize("text, e1, e2, expected", [
-    ("Bernie Sanders praised Elizabeth Warren as a great fighter for working families.",
-     "Bernie Sanders", "Elizabeth Warren", POS_FWD),
-    ("Nancy Pelosi blasted Mitch McConnell, calling his bill a cruel disgrace.",
-     "Nancy Pelosi", "Mitch McConnell", NEG_FWD),
-    ("Mitt Romney was harshly attacked by Donald Trump in a series of angry tweets.",
-     "Mitt Romney", "Donald Trump", NEG_BACK),
-])
+@pytest.mark.parametrize(
+    "text, e1, e2, expected",
+    [
+        (
+            "Bernie Sanders praised Elizabeth Warren as a great fighter for working families.",
+            "Bernie Sanders",
+            "Elizabeth Warren",
+            POS_FWD,
+        ),
+        (
+            "Nancy Pelosi blasted Mitch McConnell, calling his bill a cruel disgrace.",
+            "Nancy Pelosi",
+            "Mitch McConnell",
+            NEG_FWD,
+        ),
+        (
+            "Mitt Romney was harshly attacked by Donald Trump in a series of angry tweets.",
+            "Mitt Romney",
+            "Donald Trump",
+            NEG_BACK,
+        ),
+    ],
+)
 def test_clear_sentences_get_their_class_and_direction(nlp, text, e1, e2, expected):
     p = _proba(nlp, text, e1, e2)
     assert int(np.argmax(p)) == expected, p
@@ -51,8 +67,20 @@ def test_clear_sentences_get_their_class_and_direction(nlp, text, e1, e2, expect
 def test_a_reversed_rule_edge_is_redirected(nlp):
     doc = nlp("Nancy Pelosi blasted Mitch McConnell, calling his bill a cruel disgrace.")
     s = doc.text.index(".") + 1
-    wrong = RawEdge("mitch-mcconnell", "Mitch McConnell", "nancy-pelosi", "Nancy Pelosi", Relation.CRITICIZED,
-                    "blasted", Modality.ASSERTED, None, None, 0.8, 0, s)
+    wrong = RawEdge(
+        "mitch-mcconnell",
+        "Mitch McConnell",
+        "nancy-pelosi",
+        "Nancy Pelosi",
+        Relation.CRITICIZED,
+        "blasted",
+        Modality.ASSERTED,
+        None,
+        None,
+        0.8,
+        0,
+        s,
+    )
     [fixed] = review(doc, [wrong], doc._.graphbuild_mentions, nlp.get_pipe(DIRECTION).model, 0.6, None)
     assert (fixed.source, fixed.relation, fixed.target) == ("nancy-pelosi", Relation.CRITICIZED, "mitch-mcconnell")
     assert fixed.method == "rule+model"
@@ -60,12 +88,36 @@ def test_a_reversed_rule_edge_is_redirected(nlp):
 
 def test_a_rule_edge_of_opposite_polarity_is_dropped(nlp):
     doc = nlp("Nancy Pelosi blasted Mitch McConnell, calling his bill a cruel disgrace.")
-    wrong = RawEdge("nancy-pelosi", "Nancy Pelosi", "mitch-mcconnell", "Mitch McConnell", Relation.PRAISED,
-                    "blasted", Modality.ASSERTED, None, None, 0.8, 0, len(doc.text))
+    wrong = RawEdge(
+        "nancy-pelosi",
+        "Nancy Pelosi",
+        "mitch-mcconnell",
+        "Mitch McConnell",
+        Relation.PRAISED,
+        "blasted",
+        Modality.ASSERTED,
+        None,
+        None,
+        0.8,
+        0,
+        len(doc.text),
+    )
     assert review(doc, [wrong], doc._.graphbuild_mentions, nlp.get_pipe(DIRECTION).model, 0.6, None) == []
     # positive control: the same edge the right way round stays
-    right = RawEdge("nancy-pelosi", "Nancy Pelosi", "mitch-mcconnell", "Mitch McConnell", Relation.CRITICIZED,
-                    "blasted", Modality.ASSERTED, None, None, 0.8, 0, len(doc.text))
+    right = RawEdge(
+        "nancy-pelosi",
+        "Nancy Pelosi",
+        "mitch-mcconnell",
+        "Mitch McConnell",
+        Relation.CRITICIZED,
+        "blasted",
+        Modality.ASSERTED,
+        None,
+        None,
+        0.8,
+        0,
+        len(doc.text),
+    )
     [kept] = review(doc, [right], doc._.graphbuild_mentions, nlp.get_pipe(DIRECTION).model, 0.6, None)
     assert (kept.source, kept.target, kept.method) == ("nancy-pelosi", "mitch-mcconnell", "rule")
 
@@ -73,12 +125,20 @@ def test_a_rule_edge_of_opposite_polarity_is_dropped(nlp):
 def test_model_made_edges_are_marked_and_less_confident(nlp):
     doc = nlp("Nancy Pelosi blasted Mitch McConnell, calling his bill a cruel disgrace.")
     [rule] = doc._.graphbuild  # the rules read it too
-    assert (rule.source, rule.relation, rule.target, rule.method) == \
-        ("nancy-pelosi", Relation.CRITICIZED, "mitch-mcconnell", "rule")
+    assert (rule.source, rule.relation, rule.target, rule.method) == (
+        "nancy-pelosi",
+        Relation.CRITICIZED,
+        "mitch-mcconnell",
+        "rule",
+    )
     # with no rule edge in the sentence, the model proposes the same edge, marked and less confident
     [made] = review(doc, [], doc._.graphbuild_mentions, nlp.get_pipe(DIRECTION).model, 0.95, 0.5)
-    assert (made.source, made.relation, made.target, made.method) == \
-        ("nancy-pelosi", Relation.CRITICIZED, "mitch-mcconnell", "model")
+    assert (made.source, made.relation, made.target, made.method) == (
+        "nancy-pelosi",
+        Relation.CRITICIZED,
+        "mitch-mcconnell",
+        "model",
+    )
     assert made.confidence < rule.confidence
     # and the edge record carries the method
     [(_, [edge])] = list(extract_edges([Article(id="m", text=doc.text)], nlp))

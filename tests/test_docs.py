@@ -29,9 +29,12 @@ def _files():
 def test_nothing_a_user_reads_points_at_the_shared_workspace():
     files = list(_files())
     assert any(p.name == "relations.md" for p in files)  # the walk does reach docs/
-    hits = [f"{p.relative_to(ROOT)}:{n}" for p in files
-            for n, line in enumerate(p.read_text(encoding="utf-8", errors="replace").splitlines(), 1)
-            if "../shared" in line]
+    hits = [
+        f"{p.relative_to(ROOT)}:{n}"
+        for p in files
+        for n, line in enumerate(p.read_text(encoding="utf-8", errors="replace").splitlines(), 1)
+        if "../shared" in line
+    ]
     assert hits == []
 
 
@@ -49,8 +52,9 @@ def test_every_markdown_link_finds_a_file_in_the_repository():
     assert checked >= 8
 
 
-@pytest.mark.parametrize("command", [[], ["extract"], ["build"], ["evaluate"], ["render"], ["load"],
-                                     ["query"], ["neo4j"]])
+@pytest.mark.parametrize(
+    "command", [[], ["extract"], ["build"], ["evaluate"], ["render"], ["load"], ["query"], ["neo4j"]]
+)
 def test_command_help_points_at_no_file_outside_the_repository(command):
     from graphbuild.cli import app
 

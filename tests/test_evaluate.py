@@ -9,16 +9,19 @@ from typer.testing import CliRunner
 from graphbuild.cli import app
 from graphbuild.evaluate import Gold, evaluate_paths, score_article
 
-GOLD = Gold("a", {"trump": ("Donald Trump", "Trump"), "sessions": ("Jeff Sessions", "Sessions"),
-                  "carlson": ("Tucker Carlson",)},
-            required=(("sessions", "ENDORSED", "trump"), ("carlson", "SPOKE_WITH", "sessions")),
-            acceptable=(("sessions", "RECUSED", "trump"),),
-            forbidden=(("trump", "ENDORSED", "sessions"),))
+GOLD = Gold(
+    "a",
+    {"trump": ("Donald Trump", "Trump"), "sessions": ("Jeff Sessions", "Sessions"), "carlson": ("Tucker Carlson",)},
+    required=(("sessions", "ENDORSED", "trump"), ("carlson", "SPOKE_WITH", "sessions")),
+    acceptable=(("sessions", "RECUSED", "trump"),),
+    forbidden=(("trump", "ENDORSED", "sessions"),),
+)
 
 
 def test_last_word_matches_and_symmetric_types_match_either_way():
-    s = score_article(GOLD, {("Jefferson Sessions", "ENDORSED", "Trump"),
-                             ("Jeff Sessions", "SPOKE_WITH", "Tucker Carlson")})
+    s = score_article(
+        GOLD, {("Jefferson Sessions", "ENDORSED", "Trump"), ("Jeff Sessions", "SPOKE_WITH", "Tucker Carlson")}
+    )
     assert (s.found, s.required, s.correct, s.predicted) == (2, 2, 2, 2)
 
 

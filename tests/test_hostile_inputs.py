@@ -16,14 +16,21 @@ from graphbuild.cli import app
 runner = CliRunner()
 
 GOOD = "Jeff Sessions endorsed Donald Trump in February 2016, the first senator to do so. "
-LONG_GOOD = GOOD + ("The campaign said on Tuesday that the endorsement was a turning point for the race "
-                    "in the South, and aides spoke of it for weeks afterwards. ") * 3
+LONG_GOOD = (
+    GOOD
+    + (
+        "The campaign said on Tuesday that the endorsement was a turning point for the race "
+        "in the South, and aides spoke of it for weeks afterwards. "
+    )
+    * 3
+)
 ENDORSE = ("jeff-sessions", "ENDORSED", "donald-trump")
 
 
 def _extract(inputs: list[Path], out: Path, *extra: str, env: dict | None = None):
-    result = runner.invoke(app, ["extract", *map(str, inputs), "--out", str(out), "--quiet", "--no-cache",
-                                 *extra], env=env)
+    result = runner.invoke(
+        app, ["extract", *map(str, inputs), "--out", str(out), "--quiet", "--no-cache", *extra], env=env
+    )
     lines = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines()] if out.exists() else []
     rejects = out.with_name(out.stem + ".rejects.jsonl")
     rej = [json.loads(l) for l in rejects.read_text(encoding="utf-8").splitlines()] if rejects.exists() else []
@@ -43,21 +50,22 @@ def _reasons(rejects) -> dict[tuple, str]:
 
 # --- records that used to crash the run -------------------------------------------------
 
+
 def _jsonl_lines() -> list[bytes]:
     deep = "[" * 100_000 + "]" * 100_000
     return [
-        json.dumps({"id": "g1", "text": GOOD}).encode(),                        # 1 good
-        deep.encode(),                                                          # 2 RecursionError
-        b'{"id": ' + b"7" * 5000 + b', "text": "' + GOOD.encode() + b'"}',      # 3 5,000-digit id
-        b'{"id": "sur\\udc80", "text": "' + GOOD.encode() + b'\\udc80"}',       # 4 lone surrogates
-        json.dumps({"id": "num", "text": 42}).encode(),                         # 5 text a number
-        json.dumps({"id": "lst", "text": ["a", "list"]}).encode(),              # 6 text a list
-        json.dumps({"id": "nul", "text": None}).encode(),                       # 7 text null
-        json.dumps({"id": ["x"], "text": GOOD}).encode(),                       # 8 id a list
-        b'{"id": "deep-title", "text": "x", "title": ' + deep.encode() + b'}',  # 9 deep field
-        json.dumps({"id": "g2", "text": GOOD, "title": {"a": 1}}).encode(),     # 10 good (odd title)
-        b'{"id": "x' + b"y" * 2000 + b'", "text": "' + GOOD.encode() + b'"}',   # 11 id too long
-        json.dumps({"id": "[/x]", "text": " "}).encode(),                      # 12 rich markup in an id
+        json.dumps({"id": "g1", "text": GOOD}).encode(),  # 1 good
+        deep.encode(),  # 2 RecursionError
+        b'{"id": ' + b"7" * 5000 + b', "text": "' + GOOD.encode() + b'"}',  # 3 5,000-digit id
+        b'{"id": "sur\\udc80", "text": "' + GOOD.encode() + b'\\udc80"}',  # 4 lone surrogates
+        json.dumps({"id": "num", "text": 42}).encode(),  # 5 text a number
+        json.dumps({"id": "lst", "text": ["a", "list"]}).encode(),  # 6 text a list
+        json.dumps({"id": "nul", "text": None}).encode(),  # 7 text null
+        json.dumps({"id": ["x"], "text": GOOD}).encode(),  # 8 id a list
+        b'{"id": "deep-title", "text": "x", "title": ' + deep.encode() + b"}",  # 9 deep field
+        json.dumps({"id": "g2", "text": GOOD, "title": {"a": 1}}).encode(),  # 10 good (odd title)
+        b'{"id": "x' + b"y" * 2000 + b'", "text": "' + GOOD.encode() + b'"}',  # 11 id too long
+        json.dumps({"id": "[/x]", "text": " "}).encode(),  # 12 rich markup in an id
     ]
 
 
@@ -130,6 +138,7 @@ def test_text_oddities_are_read_or_given_true_reasons(tmp_path):
 
 
 # --- folders ------------------------------------------------------------------------------
+
 
 def test_symlinked_folders_are_followed_loops_and_broken_links_rejected(tmp_path):
     src, elsewhere = tmp_path / "in", tmp_path / "elsewhere"
@@ -205,6 +214,7 @@ def test_build_dot_twice_does_not_read_its_own_outputs(tmp_path, monkeypatch):
 
 # --- bugs: rejected with the traceback kept ---------------------------------------------
 
+
 def test_a_bug_while_reading_one_file_rejects_it_and_keeps_the_traceback(tmp_path, monkeypatch):
     import graphbuild.articles as articles
 
@@ -218,7 +228,8 @@ def test_a_bug_while_reading_one_file_rejects_it_and_keeps_the_traceback(tmp_pat
     (src / "feed.rss").write_text(
         '<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><item><guid>w1</guid>'
         "<description>Jeff Sessions endorsed Donald Trump.</description></item></channel></rss>",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     out = tmp_path / "edges.jsonl"
     result, lines, rejects = _extract([src], out)
     assert result.exit_code == 1
@@ -241,8 +252,7 @@ def test_a_bug_in_extraction_says_so_and_keeps_the_traceback(tmp_path, monkeypat
 
     monkeypatch.setattr(extract, "extract_edges", fragile)
     feed = tmp_path / "in.jsonl"
-    feed.write_text("".join(json.dumps({"id": i, "text": GOOD}) + "\n" for i in ("a", "poison", "b")),
-                    encoding="utf-8")
+    feed.write_text("".join(json.dumps({"id": i, "text": GOOD}) + "\n" for i in ("a", "poison", "b")), encoding="utf-8")
     result, lines, rejects = _extract([feed], tmp_path / "e.jsonl")
     assert result.exit_code == 1
     assert set(_edges_by_article(lines)) == {"a", "b"}
@@ -260,36 +270,43 @@ def test_an_internal_error_exits_4_with_the_traceback_in_a_log(tmp_path, monkeyp
     monkeypatch.setattr(run, "build_graph", broken)
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     env = {"XDG_STATE_HOME": str(tmp_path / "state")}
-    result = runner.invoke(app, ["build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "-q"],
-                           env=env)
+    result = runner.invoke(app, ["build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "-q"], env=env)
     assert result.exit_code == 4, result.output
     assert "internal error: ZeroDivisionError: simulated bug" in result.output
     assert "Traceback" not in result.output
     [log] = (tmp_path / "state" / "graphbuild").glob("crash-*.log")
     assert str(log) in result.output.replace("\n", "")
     assert "ZeroDivisionError: simulated bug" in log.read_text() and "Traceback" in log.read_text()
-    debug = runner.invoke(app, ["--debug", "build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"),
-                                "-q"], env=env)
+    debug = runner.invoke(
+        app, ["--debug", "build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "-q"], env=env
+    )
     assert debug.exit_code == 4 and "Traceback" in debug.output
     assert not list((tmp_path / "out").glob(".*.tmp-*"))  # nothing half-written left behind
 
 
 # --- options: one validation, the environment variable's message ------------------------
 
-@pytest.mark.parametrize("command,option,env,value", [
-    ("extract", "--batch-size", "GRAPHBUILD_BATCH_SIZE", "0"),
-    ("extract", "--batch-size", "GRAPHBUILD_BATCH_SIZE", "-5"),
-    ("build", "--min-confidence", "GRAPHBUILD_MIN_CONFIDENCE", "7"),
-    ("extract", "--min-confidence", "GRAPHBUILD_MIN_CONFIDENCE", "-0.5"),
-    ("build", "--workers", "GRAPHBUILD_WORKERS", "0"),
-    ("load", "--batch-size", "GRAPHBUILD_NEO4J_BATCH_SIZE", "0"),
-    ("render", "--max-nodes", "GRAPHBUILD_MAP_MAX_NODES", "-1"),
-])
+
+@pytest.mark.parametrize(
+    "command,option,env,value",
+    [
+        ("extract", "--batch-size", "GRAPHBUILD_BATCH_SIZE", "0"),
+        ("extract", "--batch-size", "GRAPHBUILD_BATCH_SIZE", "-5"),
+        ("build", "--min-confidence", "GRAPHBUILD_MIN_CONFIDENCE", "7"),
+        ("extract", "--min-confidence", "GRAPHBUILD_MIN_CONFIDENCE", "-0.5"),
+        ("build", "--workers", "GRAPHBUILD_WORKERS", "0"),
+        ("load", "--batch-size", "GRAPHBUILD_NEO4J_BATCH_SIZE", "0"),
+        ("render", "--max-nodes", "GRAPHBUILD_MAP_MAX_NODES", "-1"),
+    ],
+)
 def test_bad_option_values_are_refused_like_environment_variables(tmp_path, command, option, env, value):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
-    target = {"extract": [str(tmp_path / "a.txt"), "--out", str(tmp_path / "e.jsonl")],
-              "build": [str(tmp_path / "a.txt"), "--out", str(tmp_path / "out")],
-              "load": [str(tmp_path)], "render": [str(tmp_path)]}[command]
+    target = {
+        "extract": [str(tmp_path / "a.txt"), "--out", str(tmp_path / "e.jsonl")],
+        "build": [str(tmp_path / "a.txt"), "--out", str(tmp_path / "out")],
+        "load": [str(tmp_path)],
+        "render": [str(tmp_path)],
+    }[command]
     by_option = runner.invoke(app, [command, *target, f"{option}={value}"])
     assert by_option.exit_code == 2, by_option.output
     assert "Traceback" not in by_option.output and not (tmp_path / "e.jsonl").exists()
@@ -303,13 +320,15 @@ def test_bad_option_values_are_refused_like_environment_variables(tmp_path, comm
 
 def test_good_option_values_still_work(tmp_path):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
-    result, lines, _ = _extract([tmp_path / "a.txt"], tmp_path / "e.jsonl", "--batch-size", "1",
-                                "--min-confidence", "0.1")
+    result, lines, _ = _extract(
+        [tmp_path / "a.txt"], tmp_path / "e.jsonl", "--batch-size", "1", "--min-confidence", "0.1"
+    )
     assert result.exit_code == 0, result.output
     assert ENDORSE in _edges_by_article(lines)["a"]
 
 
 # --- long articles are batched by characters -----------------------------------------------
+
 
 def test_long_article_parts_are_batched_by_characters(tmp_path, monkeypatch):
     import graphbuild.extract as extract
@@ -325,8 +344,7 @@ def test_long_article_parts_are_batched_by_characters(tmp_path, monkeypatch):
     monkeypatch.setattr(extract, "char_batches", spy)
     paragraphs = [f"Senator Number{i} spoke on Tuesday. " + GOOD for i in range(40)]
     (tmp_path / "long.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
-    result, lines, _ = _extract([tmp_path / "long.txt"], tmp_path / "e.jsonl",
-                                env={"GRAPHBUILD_MAX_CHARS": "500"})
+    result, lines, _ = _extract([tmp_path / "long.txt"], tmp_path / "e.jsonl", env={"GRAPHBUILD_MAX_CHARS": "500"})
     assert result.exit_code == 0, result.output
     assert len(seen) >= 10 and max(seen) <= 500  # many batches, none over the budget
     endorsements = [l for l in lines if l["relation"] == "ENDORSED"]
@@ -342,7 +360,8 @@ def test_what_reading_accepts_every_output_can_write(tmp_path):
     src.mkdir()
     (src / "odd.jsonl").write_bytes(
         b'{"id": "c\\u0001trl\\udc80", "title": "T\\u000bitle \\ud800", "source": "Wire\\u0002",'
-        b' "text": "Jeff Sessions endorsed Donald Trump.\\u0001\\uffff"}\n')
+        b' "text": "Jeff Sessions endorsed Donald Trump.\\u0001\\uffff"}\n'
+    )
     (src / os.fsdecode(b"ctl\x01-\xfe.txt")).write_bytes(b"Jeff Sessions\x0b endorsed Donald Trump. " * 3)
     out = tmp_path / "out"
     result = runner.invoke(app, ["build", str(src), "--out", str(out), "--quiet"])
@@ -357,7 +376,6 @@ def test_what_reading_accepts_every_output_can_write(tmp_path):
 
 
 def test_a_path_the_system_refuses_is_a_usage_error(tmp_path):
-    result = runner.invoke(app, ["extract", str(tmp_path / ("a" * 5000 + ".txt")), "--out",
-                                 str(tmp_path / "e.jsonl")])
+    result = runner.invoke(app, ["extract", str(tmp_path / ("a" * 5000 + ".txt")), "--out", str(tmp_path / "e.jsonl")])
     assert result.exit_code == 2, result.output
     assert "cannot be read: File name too long" in result.output.replace("\n", "")

@@ -11,8 +11,7 @@ from graphbuild.records import ArticleRef, Edge, EdgeEvidence, PersonRef, Relati
 
 
 def edge(s, t, rel="CRITICIZED", article="a1"):
-    return Edge(PersonRef(*s), PersonRef(*t), Relation(rel), rel.lower(), ArticleRef(article),
-                EdgeEvidence("x", 0, 1))
+    return Edge(PersonRef(*s), PersonRef(*t), Relation(rel), rel.lower(), ArticleRef(article), EdgeEvidence("x", 0, 1))
 
 
 def ends(edges):
@@ -22,35 +21,49 @@ def ends(edges):
 def test_a_bare_surname_is_never_merged_across_articles():
     # Issue 9 changed this: a corpus-wide surname merge once gave Donald Trump's acts to
     # Melania. Inside its article a surname already went to the one person with it.
-    merged = merge_people([edge(("trump", "Trump"), ("preet-bharara", "Preet Bharara"), article="a1"),
-                           edge(("melania-trump", "Melania Trump"), ("x", "Ann X"), article="a2")])
+    merged = merge_people(
+        [
+            edge(("trump", "Trump"), ("preet-bharara", "Preet Bharara"), article="a1"),
+            edge(("melania-trump", "Melania Trump"), ("x", "Ann X"), article="a2"),
+        ]
+    )
     assert ends(merged) == [("melania-trump", "CRITICIZED", "x"), ("trump", "CRITICIZED", "preet-bharara")]
 
 
 def test_middle_initials_and_a_first_name_with_suffix_merge_across_articles():
-    merged = merge_people([edge(("james-comey", "James B. Comey"), ("x", "Ann X"), article="a1"),
-                           edge(("james-comey", "James Comey"), ("x", "Ann X"), article="a2"),
-                           edge(("donald-trump-jr", "Donald Trump Jr."), ("x", "Ann X"), article="a3"),
-                           edge(("don-jr", "Don Jr."), ("x", "Ann X"), article="a4"),
-                           edge(("donald-trump", "Donald Trump"), ("x", "Ann X"), article="a5")])
+    merged = merge_people(
+        [
+            edge(("james-comey", "James B. Comey"), ("x", "Ann X"), article="a1"),
+            edge(("james-comey", "James Comey"), ("x", "Ann X"), article="a2"),
+            edge(("donald-trump-jr", "Donald Trump Jr."), ("x", "Ann X"), article="a3"),
+            edge(("don-jr", "Don Jr."), ("x", "Ann X"), article="a4"),
+            edge(("donald-trump", "Donald Trump"), ("x", "Ann X"), article="a5"),
+        ]
+    )
     assert {e.source.id for e in merged} == {"james-comey", "donald-trump-jr", "donald-trump"}
     assert {e.source.name for e in merged if e.source.id == "james-comey"} == {"James B. Comey"}
     assert {e.source.name for e in merged if e.source.id == "donald-trump-jr"} == {"Donald Trump Jr."}
 
 
 def test_two_full_names_sharing_a_surname_leave_it_alone():
-    merged = merge_people([edge(("bill-clinton", "Bill Clinton"), ("x", "Ann X")),
-                           edge(("hillary-clinton", "Hillary Clinton"), ("x", "Ann X")),
-                           edge(("clinton", "Clinton"), ("x", "Ann X"))])
+    merged = merge_people(
+        [
+            edge(("bill-clinton", "Bill Clinton"), ("x", "Ann X")),
+            edge(("hillary-clinton", "Hillary Clinton"), ("x", "Ann X")),
+            edge(("clinton", "Clinton"), ("x", "Ann X")),
+        ]
+    )
     assert {e.source.id for e in merged} == {"bill-clinton", "hillary-clinton", "clinton"}
 
 
 def test_yaml_curation_merges_names_and_attaches_ids(tmp_path):
     path = tmp_path / "people.yaml"
-    path.write_text("people:\n"
-                    "  - id: donald-trump\n    name: Donald J. Trump\n"
-                    "    aliases: [Trump, President Trump, The Donald]\n    wikidata: Q22686\n",
-                    encoding="utf-8")
+    path.write_text(
+        "people:\n"
+        "  - id: donald-trump\n    name: Donald J. Trump\n"
+        "    aliases: [Trump, President Trump, The Donald]\n    wikidata: Q22686\n",
+        encoding="utf-8",
+    )
     cur = load_curation(path)
     merged = merge_people([edge(("the-donald", "The Donald"), ("jeff-sessions", "Jeff Sessions"))], curation=cur)
     assert ends(merged) == [("donald-trump", "CRITICIZED", "jeff-sessions")]
@@ -61,17 +74,23 @@ def test_yaml_curation_merges_names_and_attaches_ids(tmp_path):
 
 def test_csv_curation_keeps_a_surname_apart(tmp_path):
     path = tmp_path / "people.csv"
-    path.write_text("id,name,aliases,wikidata,keep_apart\n"
-                    "hillary-clinton,Hillary Clinton,Hillary Rodham Clinton,Q6294,true\n", encoding="utf-8")
-    merged = merge_people([edge(("hillary-clinton", "Hillary Clinton"), ("x", "Ann X")),
-                           edge(("clinton", "Clinton"), ("x", "Ann X"))], curation=load_curation(path))
+    path.write_text(
+        "id,name,aliases,wikidata,keep_apart\nhillary-clinton,Hillary Clinton,Hillary Rodham Clinton,Q6294,true\n",
+        encoding="utf-8",
+    )
+    merged = merge_people(
+        [edge(("hillary-clinton", "Hillary Clinton"), ("x", "Ann X")), edge(("clinton", "Clinton"), ("x", "Ann X"))],
+        curation=load_curation(path),
+    )
     assert {e.source.id for e in merged} == {"hillary-clinton", "clinton"}
 
 
 def test_an_alias_given_to_two_people_is_an_error(tmp_path):
     path = tmp_path / "people.yaml"
-    path.write_text("people:\n  - {id: a, name: Ann A, aliases: [Smith]}\n  - {id: b, name: Bo B, aliases: [Smith]}\n",
-                    encoding="utf-8")
+    path.write_text(
+        "people:\n  - {id: a, name: Ann A, aliases: [Smith]}\n  - {id: b, name: Bo B, aliases: [Smith]}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(AliasFileError, match="'Smith' is given for both 'a' and 'b'"):
         load_curation(path)
 

@@ -27,8 +27,8 @@ def _write(folder, texts):
     for stem, text in texts.items():
         (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
     (folder / "feed.jsonl").write_text(
-        json.dumps({"id": "j1", "text": "Barack Obama met with Angela Merkel.", "source": "X"}) + "\n",
-        encoding="utf-8")
+        json.dumps({"id": "j1", "text": "Barack Obama met with Angela Merkel.", "source": "X"}) + "\n", encoding="utf-8"
+    )
 
 
 def test_rerun_extracts_only_new_and_changed_articles(tmp_path):
@@ -38,8 +38,9 @@ def test_rerun_extracts_only_new_and_changed_articles(tmp_path):
     assert (first.articles, first.reused) == (5, 0)
     assert (tmp_path / "edges.cache.sqlite").exists()
 
-    changed = dict(TEXTS, a2="Donald Trump fired Rex Tillerson in March 2018.",
-                   a0="Joe Biden praised Kamala Harris.")  # a0 is new and comes first
+    changed = dict(
+        TEXTS, a2="Donald Trump fired Rex Tillerson in March 2018.", a0="Joe Biden praised Kamala Harris."
+    )  # a0 is new and comes first
     _write(corpus, changed)
     second = extract_to_file([corpus], out, progress=False)
     assert (second.articles, second.reused) == (6, 4)  # a0 and a2 were extracted

@@ -19,8 +19,10 @@ from graphbuild.run import extract_to_file
 
 runner = CliRunner()
 
-STORY = ("Jeff Sessions endorsed Donald Trump in February 2016, the first senator to do so. "
-         "Later Trump criticized Sessions for recusing himself from the Russia investigation. ")
+STORY = (
+    "Jeff Sessions endorsed Donald Trump in February 2016, the first senator to do so. "
+    "Later Trump criticized Sessions for recusing himself from the Russia investigation. "
+)
 
 HTML_PAGE = f"""<!doctype html><html><head><meta charset="utf-8">
 <title>Sessions and Trump: a falling out</title>
@@ -50,10 +52,12 @@ ATOM_NO_ID = """<?xml version="1.0" encoding="utf-8"?>
 <entry><title>No id, no link</title><summary>Donald Trump fired James Comey.</summary></entry>
 </feed>"""
 
-FRENCH = ("Le président de la République a vivement critiqué le ministre de la Justice hier soir, "
-          "lui reprochant de ne pas avoir répondu aux questions des journalistes sur la réforme des "
-          "retraites. Le ministre a refusé de commenter ces propos devant les députés réunis à "
-          "l'Assemblée nationale, selon plusieurs sources proches du gouvernement.")
+FRENCH = (
+    "Le président de la République a vivement critiqué le ministre de la Justice hier soir, "
+    "lui reprochant de ne pas avoir répondu aux questions des journalistes sur la réforme des "
+    "retraites. Le ministre a refusé de commenter ces propos devant les députés réunis à "
+    "l'Assemblée nationale, selon plusieurs sources proches du gouvernement."
+)
 
 
 def _good(root: Path, dev_corpus: Path) -> dict[str, str]:
@@ -63,14 +67,22 @@ def _good(root: Path, dev_corpus: Path) -> dict[str, str]:
     (root / "page.html").write_text(HTML_PAGE, encoding="utf-8")
     (root / "wire.rss").write_text(RSS, encoding="utf-8")
     (root / "windows-1252.txt").write_bytes(
-        (STORY + "Trump\u2019s \u201cbest people\u201d, he said. " * 3).encode("cp1252"))
+        (STORY + "Trump\u2019s \u201cbest people\u201d, he said. " * 3).encode("cp1252")
+    )
     (root / "utf16.txt").write_bytes(STORY.encode("utf-16"))
     with gzip.open(root / "news.jsonl.gz", "wt", encoding="utf-8") as fh:
         fh.write(json.dumps({"id": "n1", "text": "Donald Trump fired James Comey.", "source": "X"}) + "\n")
         fh.write(json.dumps({"id": "n2", "text": STORY, "date": "2019-11-08"}) + "\n")
-    return {"tpm-2019-11-08-sessions-trump": "txt", "page": "html", "wire-1": "rss",
-            "https://example.org/2": "rss", "windows-1252": "cp1252", "utf16": "utf-16",
-            "n1": "jsonl", "n2": "jsonl"}
+    return {
+        "tpm-2019-11-08-sessions-trump": "txt",
+        "page": "html",
+        "wire-1": "rss",
+        "https://example.org/2": "rss",
+        "windows-1252": "cp1252",
+        "utf16": "utf-16",
+        "n1": "jsonl",
+        "n2": "jsonl",
+    }
 
 
 # (file, line) -> a part of the reason the rejects file must give.
@@ -99,8 +111,7 @@ def _bad(root: Path) -> None:
     (root / "nul.md").write_bytes(b"Jeff Sessions\x00\x00\x00endorsed")
     (root / "short-latin1.txt").write_bytes("Café au lait".encode("latin-1"))
     (root / "noise.txt").write_bytes(bytes(range(128, 256)) * 4)
-    (root / "menu-only.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>",
-                                         encoding="utf-8")
+    (root / "menu-only.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", encoding="utf-8")
     (root / "broken.rss").write_text("this is not a feed", encoding="utf-8")
     (root / "no-id.atom").write_text(ATOM_NO_ID, encoding="utf-8")
     (root / "french.txt").write_text(FRENCH, encoding="utf-8")
@@ -110,7 +121,8 @@ def _bad(root: Path) -> None:
         b'{"text": "no id here"}\n'
         b'{"id": "b4", "text": ""}\n'
         b'{"id": "n1", "text": "Someone else with a taken id."}\n'
-        b'{"id": "b6", "text": "Caf\xe9"}\n')
+        b'{"id": "b6", "text": "Caf\xe9"}\n'
+    )
 
 
 @pytest.fixture(scope="module")
@@ -158,7 +170,12 @@ def test_feed_entries_are_articles(corpora):
     good, _, _ = corpora
     first, second = read_articles([good / "wire.rss"])
     assert (first.id, first.title, first.published, first.url, first.source) == (
-        "wire-1", "Endorsement", "2019-11-08", "https://example.org/1", "Example Wire")
+        "wire-1",
+        "Endorsement",
+        "2019-11-08",
+        "https://example.org/1",
+        "Example Wire",
+    )
     assert first.text == "Jeff Sessions endorsed Donald Trump on Friday."  # HTML stripped
     assert second.id == "https://example.org/2"  # no guid: the link is the id
     assert second.text == "Donald Trump fired James Comey in May 2017.\n\nComey later criticized Trump."
@@ -192,4 +209,4 @@ def test_article_over_max_chars_gives_edges_from_later_parts(nlp):
     assert ("Donald Trump", "FIRED", "James Comey") in found
     for e in edges:
         assert e.evidence.start > 400  # from a later part, with offsets into the whole text
-        assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+        assert text[e.evidence.start : e.evidence.end] == e.evidence.text

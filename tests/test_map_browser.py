@@ -50,7 +50,9 @@ LINE_JS = """([a, b]) => {
 def relation_ids(mp, relation: str, modality: str = "asserted") -> list[str]:
     return mp.page.evaluate(
         """([rel, mod]) => JSON.parse(document.getElementById('graphbuild-data').textContent).relations
-             .filter(r => r.relation === rel && r.modality === mod).map(r => r.id)""", [relation, modality])
+             .filter(r => r.relation === rel && r.modality === mod).map(r => r.id)""",
+        [relation, modality],
+    )
 
 
 def line(mp, a: str, b: str) -> int:
@@ -91,7 +93,8 @@ def max_move(before: dict, after: dict) -> float:
 
 def within_free_area(mp, ids) -> list[str]:
     """The people among ``ids`` drawn outside the part of the canvas the side panel leaves free."""
-    return mp.page.evaluate("""(ids) => {
+    return mp.page.evaluate(
+        """(ids) => {
       const m = window.graphbuildMap, net = m.network, c = document.getElementById('network').getBoundingClientRect();
       const panel = document.getElementById('panel'), p = panel.getBoundingClientRect();
       const drawer = !panel.hidden && p.left <= c.left + 5 && p.top < c.bottom;  // narrow screens: a drawer
@@ -101,18 +104,23 @@ def within_free_area(mp, ids) -> list[str]:
       const pos = new Map(m.positions().map(([id, x, y]) => [id, {x, y}]));
       return ids.filter(id => { const d = net.canvasToDOM(pos.get(id));
         return d.x < 0 || d.y < 0 || c.left + d.x > right || c.top + d.y > bottom; });
-    }""", list(ids))
+    }""",
+        list(ids),
+    )
 
 
 def png_is_drawn(mp, data_url: str) -> int:
     """How many pixels of a PNG (as a data: URL) are not white."""
-    return mp.page.evaluate("""async (url) => {
+    return mp.page.evaluate(
+        """async (url) => {
       const img = new Image(); img.src = url; await img.decode();
       const c = document.createElement('canvas'); c.width = img.width; c.height = img.height;
       const ctx = c.getContext('2d'); ctx.drawImage(img, 0, 0);
       const px = ctx.getImageData(0, 0, c.width, c.height).data;
       let n = 0; for (let i = 0; i < px.length; i += 4) if (px[i] < 235 || px[i + 1] < 235 || px[i + 2] < 235) n++;
-      return n; }""", data_url)
+      return n; }""",
+        data_url,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -127,14 +135,22 @@ def xss_map(xss_graph, tmp_path_factory):
 
 # --- loading, lines, filters, stable layout ------------------------------------------------------
 
+
 def test_loads_offline_one_line_per_pair_and_filters_never_move_anyone(open_map, example_map, example_graph):
     mp = open_map(example_map)
     assert mp.blocked == [], "the page asked the network for something"
     assert mp.errors == []
     pairs = {frozenset((u, v)) for u, v in example_graph.edges()}
-    counts = mp.api("[m.nodeCount, m.edgeCount, m.lineCount, m.network.body.data.nodes.length, m.network.body.data.edges.length]")
-    assert counts == [example_graph.number_of_nodes(), example_graph.number_of_edges(), len(pairs),
-                      example_graph.number_of_nodes(), len(pairs)], "one line per pair of people"
+    counts = mp.api(
+        "[m.nodeCount, m.edgeCount, m.lineCount, m.network.body.data.nodes.length, m.network.body.data.edges.length]"
+    )
+    assert counts == [
+        example_graph.number_of_nodes(),
+        example_graph.number_of_edges(),
+        len(pairs),
+        example_graph.number_of_nodes(),
+        len(pairs),
+    ], "one line per pair of people"
     assert mp.api("m.network.physics.options.enabled") is False, "physics stops once laid out"
     assert "10 of 10 people" in mp.page.text_content("#status")
     # negated and hypothetical relations start hidden; the Jones-Byrne line is only a negated one
@@ -178,15 +194,20 @@ def test_search_suggests_misses_and_finds_people_outside_the_window(open_map, ex
     mp = open_map(example_map)
     mp.page.fill("#search", "tommy TUBERVILLE")
     mp.page.press("#search", "Enter")
-    mp.page.wait_for_function("window.graphbuildMap.network.getSelectedNodes()[0] === window.graphbuildMap.indexOf('tommy-tuberville')")
+    mp.page.wait_for_function(
+        "window.graphbuildMap.network.getSelectedNodes()[0] === window.graphbuildMap.indexOf('tommy-tuberville')"
+    )
     assert mp.page.text_content("#panel h3") == "Tommy Tuberville"
     # centred in the part of the canvas the side panel leaves free
-    mp.page.wait_for_function("""() => {
+    mp.page.wait_for_function(
+        """() => {
       const m = window.graphbuildMap, net = m.network, c = document.getElementById('network').getBoundingClientRect();
       const free = document.getElementById('panel').getBoundingClientRect().left - c.left;
       const [, x, y] = m.positions().find(([id]) => id === 'tommy-tuberville'), d = net.canvasToDOM({x, y});
       return Math.hypot(d.x - free / 2, d.y - c.height / 2) < 5;
-    }""", timeout=5000)
+    }""",
+        timeout=5000,
+    )
     # suggestions as you type: names, and aliases that lead to a name
     mp.page.fill("#search", "")
     mp.page.type("#search", "ses")
@@ -220,11 +241,25 @@ def test_search_suggests_misses_and_finds_people_outside_the_window(open_map, ex
 
 
 def test_search_by_alias(open_map, tmp_path):
-    g = build_graph([make_edge("donald-trump", "jeff-sessions", "CRITICIZED", "Trump slammed Sessions."),
-                     make_edge("donald-trump", "jeff-sessions", "CRITICIZED", "He slammed him.",
-                               names={"donald-trump": "The Donald", "jeff-sessions": "Sessions"}),
-                     make_edge("donald-trump", "james-comey", "FIRED", "Trump fired Comey.",
-                               names={"donald-trump": "Donald Trump", "james-comey": "James B. Comey"})])
+    g = build_graph(
+        [
+            make_edge("donald-trump", "jeff-sessions", "CRITICIZED", "Trump slammed Sessions."),
+            make_edge(
+                "donald-trump",
+                "jeff-sessions",
+                "CRITICIZED",
+                "He slammed him.",
+                names={"donald-trump": "The Donald", "jeff-sessions": "Sessions"},
+            ),
+            make_edge(
+                "donald-trump",
+                "james-comey",
+                "FIRED",
+                "Trump fired Comey.",
+                names={"donald-trump": "Donald Trump", "james-comey": "James B. Comey"},
+            ),
+        ]
+    )
     mp = open_map(write_map(g, tmp_path / "m.html"))
     mp.page.type("#search", "the d")
     mp.page.wait_for_selector("#suggest:not([hidden]) li")
@@ -235,9 +270,13 @@ def test_search_by_alias(open_map, tmp_path):
 
 def test_search_uses_the_lookup_keys_of_the_naming_rule(open_map, tmp_path):
     names = {"donald-trump": "Donald J. Trump", "melania-trump": "Melania Trump"}
-    g = build_graph([make_edge("donald-trump", "jeff-sessions", "CRITICIZED", "Trump slammed Sessions.", names=names),
-                     make_edge("donald-trump", "jeff-sessions", "FIRED", "Trump fired Sessions.", names=names),
-                     make_edge("melania-trump", "donald-trump", "PRAISED", "Melania praised him.", names=names)])
+    g = build_graph(
+        [
+            make_edge("donald-trump", "jeff-sessions", "CRITICIZED", "Trump slammed Sessions.", names=names),
+            make_edge("donald-trump", "jeff-sessions", "FIRED", "Trump fired Sessions.", names=names),
+            make_edge("melania-trump", "donald-trump", "PRAISED", "Melania praised him.", names=names),
+        ]
+    )
     # as graph building records them with graphbuild's naming rule (folded names, surnames, knowledge-base ids)
     g.nodes["donald-trump"]["lookup"] = ["donald j trump", "donald trump", "q22686", "trump"]
     g.nodes["melania-trump"]["lookup"] = ["melania trump", "q432473", "trump"]
@@ -251,6 +290,7 @@ def test_search_uses_the_lookup_keys_of_the_naming_rule(open_map, tmp_path):
 
 # --- evidence panels, the date window, the time slider ------------------------------------------
 
+
 def test_clicking_a_line_shows_every_type_between_the_pair(open_map, example_map):
     mp = open_map(example_map)
     click(mp, "edge", line(mp, "donald-trump", "james-comey"))  # a real mouse click on the canvas
@@ -258,8 +298,15 @@ def test_clicking_a_line_shows_every_type_between_the_pair(open_map, example_map
     panel = mp.page.locator("#panel")
     assert panel.locator("blockquote").all_text_contents() == ["Trump fired Comey."]
     text = panel.text_content()
-    for part in ("Donald Trump", "James Comey", "News of 2017-05-09", "Talking Points Memo", "2017-05-09",
-                 "confidence 0.80", "asserted"):
+    for part in (
+        "Donald Trump",
+        "James Comey",
+        "News of 2017-05-09",
+        "Talking Points Memo",
+        "2017-05-09",
+        "confidence 0.80",
+        "asserted",
+    ):
         assert part in text
     link = panel.locator("a")
     assert link.get_attribute("href") == "https://example.org/news/2017-05-09"
@@ -297,8 +344,11 @@ def test_date_window_filters_evidence_counts_panels_and_plays_by_month(open_map,
     assert "3 pieces of evidence between 2018-01-01 and 2018-12-31" in mp.page.text_content("#panel")
     mp.api(f"m.openRelation('{relation_ids(mp, 'CRITICIZED')[0]}')")
     quotes = mp.page.locator("#panel blockquote").all_text_contents()
-    assert sorted(quotes) == ["Trump called Sessions a jerk.", "Trump forced Sessions to resign.",
-                              "Trump slammed Sessions as weak."], "only the window's own evidence"
+    assert sorted(quotes) == [
+        "Trump called Sessions a jerk.",
+        "Trump forced Sessions to resign.",
+        "Trump slammed Sessions as weak.",
+    ], "only the window's own evidence"
     # hover tooltip on the line: types with their counts in the window, and the first quote
     p = point(mp, "edge", trump_sessions)
     mp.page.mouse.move(p["x"], p["y"])
@@ -339,9 +389,11 @@ def test_person_panel_and_neighbourhood(open_map, example_map, example_graph):
     click(mp, "node", "doug-jones")
     mp.page.wait_for_selector("#panel:not([hidden]) h3")
     assert mp.page.text_content("#panel h3") == "Doug Jones"
-    mp.page.wait_for_function("""() => { const m = window.graphbuildMap, net = m.network, i = m.indexOf('doug-jones');
+    mp.page.wait_for_function(
+        """() => { const m = window.graphbuildMap, net = m.network, i = m.indexOf('doug-jones');
       return net.canvasToDOM(net.getPositions([i])[i]).x < document.getElementById('panel').getBoundingClientRect().left - 20; }""",
-                              timeout=3000)
+        timeout=3000,
+    )
     mp.page.wait_for_timeout(350)
     assert within_free_area(mp, ["doug-jones", "jeff-sessions"]) == []
     assert "Doug Jones \u2192 succeeded \u2192 Jeff Sessions" in mp.page.text_content("#panel ul")
@@ -354,6 +406,7 @@ def test_person_panel_and_neighbourhood(open_map, example_map, example_graph):
 
 
 # --- share and export ----------------------------------------------------------------------------
+
 
 def test_the_url_fragment_reopens_the_same_view(open_map, example_map, tmp_path):
     mp = open_map(example_map)
@@ -381,7 +434,7 @@ def test_the_url_fragment_reopens_the_same_view(open_map, example_map, tmp_path)
     # export: PNG and SVG of the current view, downloaded without any request
     with again.page.expect_download() as dl:
         again.page.click("#export-png")
-    png = (tmp_path / "view.png")
+    png = tmp_path / "view.png"
     dl.value.save_as(png)
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 5_000
@@ -444,6 +497,7 @@ def test_cut_map_says_so(open_map, example_graph, tmp_path):
 
 # --- safety --------------------------------------------------------------------------------------
 
+
 def test_article_text_runs_nothing(open_map, xss_map):
     mp = open_map(xss_map)
     mp.page.check("#show-uncertain")
@@ -461,7 +515,9 @@ def test_article_text_runs_nothing(open_map, xss_map):
     mp.page.select_option("#edge-labels", "wording")
     mp.page.fill("#search", XSS["name"])
     mp.page.press("#search", "Enter")
-    mp.page.wait_for_function("window.graphbuildMap.network.getSelectedNodes()[0] === window.graphbuildMap.indexOf('evil')")
+    mp.page.wait_for_function(
+        "window.graphbuildMap.network.getSelectedNodes()[0] === window.graphbuildMap.indexOf('evil')"
+    )
     mp.page.locator("#panel button.link").first.click()
     svg = mp.api("m.svgText()")
     assert "<img" not in svg and "<script" not in svg and XSS["name"].replace("<", "&lt;").replace(">", "&gt;") in svg
@@ -470,7 +526,7 @@ def test_article_text_runs_nothing(open_map, xss_map):
     assert mp.page.evaluate("window.__xss") is None
     assert mp.page.evaluate("document.querySelectorAll('img, iframe, b, script[src]').length") == 0
     assert mp.page.evaluate("document.querySelectorAll('svg').length") == 0
-    assert mp.page.evaluate("document.querySelectorAll('a[href^=\"javascript\"], a[href^=\"data\"]').length") == 0
+    assert mp.page.evaluate('document.querySelectorAll(\'a[href^="javascript"], a[href^="data"]\').length') == 0
     assert mp.errors == [] and mp.blocked == []
 
 
@@ -483,17 +539,27 @@ def test_javascript_property_names_as_people(open_map, tmp_path):
 
     article = tmp_path / "in" / "a.jsonl"
     article.parent.mkdir()
-    article.write_text('{"id": "ctor-1", "title": "Endorsements", "published": "2020-01-05", '
-                       '"text": "Senator Constructor endorsed Donald Trump on Monday."}\n', encoding="utf-8")
+    article.write_text(
+        '{"id": "ctor-1", "title": "Endorsements", "published": "2020-01-05", '
+        '"text": "Senator Constructor endorsed Donald Trump on Monday."}\n',
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(app, ["build", str(article), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     edges = list(read_edges(tmp_path / "out" / "edges.jsonl"))
     assert {e.source.id for e in edges} == {"constructor"}
-    names = {"__proto__": "__proto__", "hasOwnProperty": "hasOwnProperty", "toString": "toString",
-             "donald-trump": "Donald Trump", "constructor": "Senator Constructor"}
-    edges += [make_edge("__proto__", "donald-trump", "CRITICIZED", "__proto__ slammed Trump.", names=names),
-              make_edge("hasOwnProperty", "toString", "PRAISED", "hasOwnProperty praised toString.", names=names),
-              make_edge("toString", "constructor", "MET_WITH", "toString met Constructor.", names=names)]
+    names = {
+        "__proto__": "__proto__",
+        "hasOwnProperty": "hasOwnProperty",
+        "toString": "toString",
+        "donald-trump": "Donald Trump",
+        "constructor": "Senator Constructor",
+    }
+    edges += [
+        make_edge("__proto__", "donald-trump", "CRITICIZED", "__proto__ slammed Trump.", names=names),
+        make_edge("hasOwnProperty", "toString", "PRAISED", "hasOwnProperty praised toString.", names=names),
+        make_edge("toString", "constructor", "MET_WITH", "toString met Constructor.", names=names),
+    ]
     ids = {"constructor", "__proto__", "hasOwnProperty", "toString", "donald-trump"}
     mp = open_map(write_map(build_graph(edges), tmp_path / "m.html"))
     assert mp.errors == []
@@ -517,6 +583,7 @@ def test_javascript_property_names_as_people(open_map, tmp_path):
 
 # --- scale ---------------------------------------------------------------------------------------
 
+
 def synthetic_graph(n: int, seed: int = 1, parties: bool = False):
     """``n`` people, a few hubs and many small names, about two relations each."""
     rnd = random.Random(seed)
@@ -526,9 +593,16 @@ def synthetic_graph(n: int, seed: int = 1, parties: bool = False):
     for i in range(1, n):
         for _ in range(2):
             j = int(rnd.paretovariate(1.2)) % i if rnd.random() < 0.7 else rnd.randrange(i)
-            edges.append(make_edge(f"p{i}", f"p{j}", rnd.choice(rels).value, f"Person {i} and {j}.",
-                                   day=f"20{rnd.randint(16, 20)}-0{rnd.randint(1, 9)}-1{rnd.randint(0, 9)}",
-                                   names=names))
+            edges.append(
+                make_edge(
+                    f"p{i}",
+                    f"p{j}",
+                    rnd.choice(rels).value,
+                    f"Person {i} and {j}.",
+                    day=f"20{rnd.randint(16, 20)}-0{rnd.randint(1, 9)}-1{rnd.randint(0, 9)}",
+                    names=names,
+                )
+            )
     g = build_graph(edges)
     if parties:
         for k, node in enumerate(g):
@@ -563,8 +637,12 @@ def test_overview_labels_tooltips_and_colours(open_map, tmp_path):
     mp.page.mouse.move(2, 700)
     mp.page.wait_for_selector("#tip", state="hidden")
     # hover a line: its label is drawn (large enough to read) and its tooltip lists its types
-    j, p = next((j, p) for j in range(60) for p in [mp.page.evaluate(POINT_JS, ["edge", j])]
-                if p and mp.api(f"!m.edges.get({j}).hidden"))
+    j, p = next(
+        (j, p)
+        for j in range(60)
+        for p in [mp.page.evaluate(POINT_JS, ["edge", j])]
+        if p and mp.api(f"!m.edges.get({j}).hidden")
+    )
     mp.page.mouse.move(p["x"], p["y"])
     mp.page.wait_for_selector("#tip:not([hidden])")
     assert "\u2192" in mp.page.text_content("#tip")
@@ -611,11 +689,17 @@ def test_notebook_iframe_draws_the_map(open_map, example_graph, tmp_path):
     from graphbuild.render import notebook_map
 
     host = tmp_path / "notebook.html"
-    host.write_text("<!DOCTYPE html><html><body>" + notebook_map(example_graph, focus="Jeff Sessions").data
-                    + "</body></html>", encoding="utf-8")
+    host.write_text(
+        "<!DOCTYPE html><html><body>" + notebook_map(example_graph, focus="Jeff Sessions").data + "</body></html>",
+        encoding="utf-8",
+    )
     mp = open_map(host, wait=False)
     frame = mp.page.frames[1]
     frame.wait_for_function("window.graphbuildMap && window.graphbuildMap.ready", timeout=30_000)
-    one_step = {"jeff-sessions", *example_graph.successors("jeff-sessions"), *example_graph.predecessors("jeff-sessions")}
+    one_step = {
+        "jeff-sessions",
+        *example_graph.successors("jeff-sessions"),
+        *example_graph.predecessors("jeff-sessions"),
+    }
     assert frame.evaluate("window.graphbuildMap.nodeCount") == len(one_step)
     assert mp.blocked == [] and mp.errors == []

@@ -41,8 +41,10 @@ def q(name, **params):
 def test_load_twice_changes_nothing(loaded, neo4j_driver):
     def counts():
         with neo4j_driver.session() as s:
-            return (s.run("MATCH (n) RETURN count(n) AS c").single()["c"],
-                    s.run("MATCH ()-[r]->() RETURN count(r) AS c").single()["c"])
+            return (
+                s.run("MATCH (n) RETURN count(n) AS c").single()["c"],
+                s.run("MATCH ()-[r]->() RETURN count(r) AS c").single()["c"],
+            )
 
     before = counts()
     assert runner.invoke(app, ["load", str(loaded)]).exit_code == 0
@@ -67,14 +69,26 @@ def test_allies_and_adversaries_and_who_is_quoted(loaded):
 
 
 def test_every_query_runs_on_real_data(loaded):
-    params = {"person": "Sessions", "a": "Trump", "b": "Sessions", "from": "Tucker Carlson", "to": "Trump",
-              "outlet": ""}
+    params = {
+        "person": "Sessions",
+        "a": "Trump",
+        "b": "Sessions",
+        "from": "Tucker Carlson",
+        "to": "Trump",
+        "outlet": "",
+    }
     for name in list_queries():
         from graphbuild.neo4j.query import load_query
 
         needed = {p.name: params.get(p.name, "Sessions") for p in load_query(name).params if p.required}
         columns, rows = run_query(name, needed)
         assert columns, name
-        if name in ("person_relationships", "timeline", "shortest_path", "allies_adversaries",
-                    "quoted_about", "most_endorsed_criticized"):
+        if name in (
+            "person_relationships",
+            "timeline",
+            "shortest_path",
+            "allies_adversaries",
+            "quoted_about",
+            "most_endorsed_criticized",
+        ):
             assert rows, f"{name} found nothing in the dev corpus"

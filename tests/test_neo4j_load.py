@@ -35,9 +35,14 @@ def scalar(driver, query: str) -> int:
 
 def snapshot(driver) -> dict:
     db = resolve("neo4j_database")
-    return {name: [r.data() for r in driver.execute_query(q, database_=db).records]
-            for name, q in [("rels", cypher.SNAPSHOT), ("people", cypher.SNAPSHOT_PEOPLE),
-                            ("articles", cypher.SNAPSHOT_ARTICLES)]}
+    return {
+        name: [r.data() for r in driver.execute_query(q, database_=db).records]
+        for name, q in [
+            ("rels", cypher.SNAPSHOT),
+            ("people", cypher.SNAPSHOT_PEOPLE),
+            ("articles", cypher.SNAPSHOT_ARTICLES),
+        ]
+    }
 
 
 def test_fixture_quotes_sit_at_their_offsets_in_the_corpus_article():
@@ -45,7 +50,7 @@ def test_fixture_quotes_sit_at_their_offsets_in_the_corpus_article():
     tpm = [e for e in read_edge_file(DATA) if e.article.id == "tpm-2019-11-08-sessions-trump"]
     assert len(tpm) == 12
     for e in tpm:
-        assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+        assert text[e.evidence.start : e.evidence.end] == e.evidence.text
 
 
 def test_unreachable_server_names_the_uri_and_the_fix():
@@ -77,13 +82,13 @@ def test_load_writes_people_articles_and_every_piece_of_evidence(neo4j_db):
     assert scalar(neo4j_db, "MATCH (:Person)-[r]->(:Person) RETURN count(r) AS n") == 20
     # Every relationship keeps its evidence and reaches its article.
     records, _, _ = neo4j_db.execute_query(
-        "MATCH (s:Person)-[r]->(t:Person) MATCH (a:Article {id: r.article_id}) "
-        "RETURN r, a, type(r) AS type", database_=resolve("neo4j_database"))
+        "MATCH (s:Person)-[r]->(t:Person) MATCH (a:Article {id: r.article_id}) RETURN r, a, type(r) AS type",
+        database_=resolve("neo4j_database"),
+    )
     assert len(records) == 20
     for rec in records:
         r = rec["r"]
-        for prop in ("key", "article_id", "modality", "label", "confidence", "quote", "start",
-                     "end", "polarity"):
+        for prop in ("key", "article_id", "modality", "label", "confidence", "quote", "start", "end", "polarity"):
             assert r.get(prop) is not None, prop
         assert r["polarity"] == int(Relation(rec["type"]).polarity)
         assert rec["a"]["published"] == r["published"]
@@ -94,7 +99,8 @@ def test_load_writes_people_articles_and_every_piece_of_evidence(neo4j_db):
     # Names seen for one id are merged: the fullest is the name, all are aliases.
     records, _, _ = neo4j_db.execute_query(
         "MATCH (p:Person {id: 'donald-trump'}) RETURN p.name AS name, p.aliases AS aliases",
-        database_=resolve("neo4j_database"))
+        database_=resolve("neo4j_database"),
+    )
     assert records[0]["name"] == "Donald J. Trump"
     assert records[0]["aliases"] == ["Donald J. Trump", "Donald Trump"]
 
@@ -123,16 +129,19 @@ def test_reloading_an_article_replaces_its_edges(neo4j_db, tmp_path):
     load(write(tmp_path / "edges.jsonl", new), batch_size=2)
     db = resolve("neo4j_database")
     records, _, _ = neo4j_db.execute_query(
-        "MATCH (:Person)-[r]->(:Person) RETURN r.article_id AS a, count(r) AS n ORDER BY a", database_=db)
+        "MATCH (:Person)-[r]->(:Person) RETURN r.article_id AS a, count(r) AS n ORDER BY a", database_=db
+    )
     counts = {r["a"]: r["n"] for r in records}
     assert counts["tpm-2019-11-08-sessions-trump"] == 3
     assert sum(counts.values()) == len(others) + 3
-    labels = neo4j_db.execute_query("MATCH ()-[r:ENDORSED {speaker: 'jeff-sessions'}]->() RETURN r.label AS l",
-                                    database_=db).records
+    labels = neo4j_db.execute_query(
+        "MATCH ()-[r:ENDORSED {speaker: 'jeff-sessions'}]->() RETURN r.label AS l", database_=db
+    ).records
     assert [r["l"] for r in labels] == ["endorsed first"]
     # Tucker Carlson's only edges were in the old extraction: he is no longer among its people.
-    people = neo4j_db.execute_query("MATCH (a:Article {id: 'tpm-2019-11-08-sessions-trump'}) "
-                                    "RETURN a.people AS p", database_=db).records[0]["p"]
+    people = neo4j_db.execute_query(
+        "MATCH (a:Article {id: 'tpm-2019-11-08-sessions-trump'}) RETURN a.people AS p", database_=db
+    ).records[0]["p"]
     assert people == ["donald-trump", "jeff-sessions"]
     # ... and a third load of the old version brings his edges back, once.
     load(DATA)
@@ -185,8 +194,9 @@ def test_two_loaders_at_once_create_no_duplicates(neo4j_db, tmp_path):
     db = resolve("neo4j_database")
     ids = [r["id"] for r in neo4j_db.execute_query("MATCH (p:Person) RETURN p.id AS id", database_=db).records]
     assert sorted(ids) == sorted(set(ids)) and len(ids) == 5
-    keys = [r["k"] for r in neo4j_db.execute_query("MATCH (:Person)-[r]->(:Person) RETURN r.key AS k",
-                                                   database_=db).records]
+    keys = [
+        r["k"] for r in neo4j_db.execute_query("MATCH (:Person)-[r]->(:Person) RETURN r.key AS k", database_=db).records
+    ]
     assert len(keys) == len(set(keys))
     articles = scalar(neo4j_db, "MATCH (a:Article) WITH a.id AS id, count(*) AS c WHERE c > 1 RETURN count(id) AS n")
     assert articles == 0

@@ -90,16 +90,18 @@ def test_timeline_between_two_people_in_date_order(loaded):
     assert dates == sorted(dates)
     assert (rows[0]["source"], rows[0]["relation"]) == ("Jeff Sessions", "ENDORSED")
     fired = [r for r in rows if r["relation"] == "FIRED"]
-    assert [(r["published"], r["modality"]) for r in fired] == [("2018-08-24", "negated"),
-                                                               ("2018-11-07", "asserted")]
+    assert [(r["published"], r["modality"]) for r in fired] == [("2018-08-24", "negated"), ("2018-11-07", "asserted")]
 
 
 def test_stance_flips(loaded):
     rows = q("stance_flips")
     assert len(rows) == 1
     (flip,) = rows
-    assert (flip["source"], flip["target"], flip["flip"]) == ("Donald J. Trump", "Jeff Sessions",
-                                                              "positive to negative")
+    assert (flip["source"], flip["target"], flip["flip"]) == (
+        "Donald J. Trump",
+        "Jeff Sessions",
+        "positive to negative",
+    )
     assert (flip["first_date"], flip["first_relation"]) == ("2016-02-28", "PRAISED")
     assert (flip["flip_date"], flip["flip_relation"]) == ("2018-08-24", "CRITICIZED")
     assert q("stance_flips", person="Warren") == []
@@ -108,8 +110,7 @@ def test_stance_flips(loaded):
 
 def test_contradictions_pair_asserted_and_negated_claims(loaded):
     rows = q("contradictions")
-    assert [(r["source"], r["relation"], r["target"]) for r in rows] == [
-        ("Donald J. Trump", "FIRED", "Jeff Sessions")]
+    assert [(r["source"], r["relation"], r["target"]) for r in rows] == [("Donald J. Trump", "FIRED", "Jeff Sessions")]
     assert rows[0]["negated_quote"] == "Trump would not fire Sessions before the midterms"
     assert rows[0]["asserted_article"] == "wire-2018-11-07-sessions-out"
 
@@ -119,21 +120,27 @@ def test_most_endorsed_and_most_criticized_in_a_date_range(loaded):
     lists = {(r["list"], r["person"]): r["evidence"] for r in rows}
     # 2018-2019: Sessions endorsed/supported/praised Trump in the TPM piece;
     # Trump criticized and opposed Sessions (words), and fired him (an act, counted apart).
-    assert lists == {("endorsed_praised_supported", "Donald J. Trump"): 3,
-                     ("criticized_accused_opposed_threatened", "Jeff Sessions"): 3,
-                     ("other_negative_acts", "Jeff Sessions"): 1}
+    assert lists == {
+        ("endorsed_praised_supported", "Donald J. Trump"): 3,
+        ("criticized_accused_opposed_threatened", "Jeff Sessions"): 3,
+        ("other_negative_acts", "Jeff Sessions"): 1,
+    }
     early = q("most_endorsed_criticized", **{"from": "2016-01-01", "to": "2017-12-31"})
     assert {(r["list"], r["person"], r["evidence"]) for r in early} == {
-        ("endorsed_praised_supported", "Donald J. Trump", 1), ("endorsed_praised_supported", "Jeff Sessions", 1),
+        ("endorsed_praised_supported", "Donald J. Trump", 1),
+        ("endorsed_praised_supported", "Jeff Sessions", 1),
         ("criticized_accused_opposed_threatened", "Jeff Sessions", 1),
-        ("criticized_accused_opposed_threatened", "Elizabeth Warren", 1)}
+        ("criticized_accused_opposed_threatened", "Elizabeth Warren", 1),
+    }
     assert len(q("most_endorsed_criticized", limit=1)) == 3
 
 
 def test_who_is_quoted_about_whom(loaded):
     rows = q("quoted_about")
     assert {(r["speaker"], tuple(r["about"])) for r in rows} == {
-        ("Jeff Sessions", ("Donald J. Trump",)), ("Donald J. Trump", ("Jeff Sessions",))}
+        ("Jeff Sessions", ("Donald J. Trump",)),
+        ("Donald J. Trump", ("Jeff Sessions",)),
+    }
     by_trump = [r for r in rows if r["speaker"] == "Donald J. Trump"]
     assert by_trump[0]["quote"] == "I saw he said very nice things about me last night"
     assert len(q("quoted_about", person="Sessions")) == 4

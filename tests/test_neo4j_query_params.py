@@ -22,15 +22,23 @@ def edge(source, relation, target, modality="asserted", reported_by=None, day="2
     """One edge line; each in its own article so that offsets never collide."""
     names = {"ann": "Ann Lee", "bob": "Bob Stone", "cy": "Cy Young", "dee": "Dee Stone"}
     art = f"{source}-{relation.lower()}-{target}-{modality}"
-    return {"schema": 1, "source": {"id": source, "name": names[source]},
-            "target": {"id": target, "name": names[target]}, "relation": relation,
-            "label": relation.lower(), "modality": modality, "speaker": None, "reported_by": reported_by,
-            "confidence": 0.8, "article": {"id": art, "url": None, "title": art, "published": "2020-01-02"},
-            "evidence": {"text": f"{source} {relation} {target}", "start": 0, "end": 10}}
+    return {
+        "schema": 1,
+        "source": {"id": source, "name": names[source]},
+        "target": {"id": target, "name": names[target]},
+        "relation": relation,
+        "label": relation.lower(),
+        "modality": modality,
+        "speaker": None,
+        "reported_by": reported_by,
+        "confidence": 0.8,
+        "article": {"id": art, "url": None, "title": art, "published": "2020-01-02"},
+        "evidence": {"text": f"{source} {relation} {target}", "start": 0, "end": 10},
+    }
 
 
 EDGES = [
-    edge("ann", "SUPPORTED", "cy", modality="negated"),        # "Ann would not support Cy"
+    edge("ann", "SUPPORTED", "cy", modality="negated"),  # "Ann would not support Cy"
     edge("ann", "MET_WITH", "bob", reported_by="the Ledger"),  # Ann - Bob - Dee - Cy, asserted
     edge("bob", "PRAISED", "dee", reported_by="I"),
     edge("dee", "CRITICIZED", "cy", reported_by="they"),
@@ -69,8 +77,10 @@ def test_the_packaged_queries_are_the_top_level_ones():
 def test_shortest_path_follows_asserted_evidence_unless_asked(small):
     rows = q("shortest_path", **{"from": "Ann Lee", "to": "cy"})
     assert [(r["person"], r["relation"], r["other"]) for r in rows] == [
-        ("Ann Lee", "MET_WITH", "Bob Stone"), ("Bob Stone", "PRAISED", "Dee Stone"),
-        ("Dee Stone", "CRITICIZED", "Cy Young")] or [r["relation"] for r in rows] == ["MET_WITH", "ACCUSED"]
+        ("Ann Lee", "MET_WITH", "Bob Stone"),
+        ("Bob Stone", "PRAISED", "Dee Stone"),
+        ("Dee Stone", "CRITICIZED", "Cy Young"),
+    ] or [r["relation"] for r in rows] == ["MET_WITH", "ACCUSED"]
     assert all(r["modality"] == "asserted" for r in rows)
     anything = q("shortest_path", **{"from": "ann", "to": "cy", "asserted_only": "false"})
     assert [(r["relation"], r["modality"]) for r in anything] == [("SUPPORTED", "negated")]
@@ -91,10 +101,11 @@ def test_a_person_is_found_by_id_name_or_surname_and_an_unknown_one_gets_suggest
 def test_endorsed_and_criticized_lists_are_named_for_what_they_count(small):
     rows = q("most_endorsed_criticized")
     assert {(r["list"], r["person"]) for r in rows} == {
-        ("endorsed_praised_supported", "Dee Stone"),          # PRAISED; the negated SUPPORTED is not counted
+        ("endorsed_praised_supported", "Dee Stone"),  # PRAISED; the negated SUPPORTED is not counted
         ("criticized_accused_opposed_threatened", "Cy Young"),
         ("criticized_accused_opposed_threatened", "Bob Stone"),
-        ("other_negative_acts", "Dee Stone")}                 # FIRED is an act, not criticism
+        ("other_negative_acts", "Dee Stone"),
+    }  # FIRED is an act, not criticism
 
 
 def test_reported_by_names_outlets_and_people_only(small):
@@ -108,8 +119,10 @@ def test_cli_exits_2_with_the_fix_for_unknown_people_missing_and_bad_values(smal
         (["timeline", "-p", "a=Ann Lee", "-p", "b=Nobody"], "-p b='Nobody': no person"),
         (["timeline", "-p", "a=Ann Lee"], "needs -p b="),
         (["timeline", "-p", "a=Ann Lee", "-p", "b="], "-p b='': no person"),
-        (["person_relationships", "-p", "person=ann", "-p", "limit=99999999999999999999999"],
-         "is not a whole number from 1 to 9223372036854775807"),
+        (
+            ["person_relationships", "-p", "person=ann", "-p", "limit=99999999999999999999999"],
+            "is not a whole number from 1 to 9223372036854775807",
+        ),
         (["person_relationships", "-p", "person=ann", "-p", "limit=ten"], "is not a whole number"),
         (["person_relationships", "-p", "person=ann", "-p", "limit=0"], "is not a whole number"),
         (["most_endorsed_criticized", "-p", "from=last year"], "is not a date written YYYY-MM-DD"),

@@ -89,13 +89,17 @@ def test_reload_of_an_extract_file_uses_its_manifest(db, tmp_path):
     src = tmp_path / "in"
     src.mkdir()
     (src / "feed.jsonl").write_text(
-        "".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in ARTICLES.items()), encoding="utf-8")
+        "".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in ARTICLES.items()), encoding="utf-8"
+    )
     out = tmp_path / "news.jsonl"
     assert runner.invoke(app, ["extract", str(src), "--out", str(out), "-q", "--no-cache"]).exit_code == 0
     assert runner.invoke(app, ["load", str(out)]).exit_code == 0
     (src / "feed.jsonl").write_text(
-        "".join(json.dumps({"id": k, "text": v if k == "keep" else "Nothing happened."}) + "\n"
-                for k, v in ARTICLES.items()), encoding="utf-8")
+        "".join(
+            json.dumps({"id": k, "text": v if k == "keep" else "Nothing happened."}) + "\n" for k, v in ARTICLES.items()
+        ),
+        encoding="utf-8",
+    )
     assert runner.invoke(app, ["extract", str(src), "--out", str(out), "-q", "--no-cache"]).exit_code == 0
     assert (tmp_path / "news.articles.jsonl").is_file()
     assert runner.invoke(app, ["load", str(out)]).exit_code == 0

@@ -12,8 +12,7 @@ from graphbuild.neo4j import server
 
 def test_status_of_a_folder_with_no_server(tmp_path):
     st = server.status(tmp_path, "bolt://127.0.0.1:7699")
-    assert st == {"running": False, "pid": None, "uri": "bolt://127.0.0.1:7699", "bolt": False,
-                  "dir": str(tmp_path)}
+    assert st == {"running": False, "pid": None, "uri": "bolt://127.0.0.1:7699", "bolt": False, "dir": str(tmp_path)}
     assert server.main(["status", "--dir", str(tmp_path), "--uri", "bolt://127.0.0.1:7699"]) == 3
 
 

@@ -36,8 +36,7 @@ def built(tmp_path):
 
 
 def _no_traceback(result) -> None:
-    assert "Traceback" not in result.output and result.exception is None or isinstance(
-        result.exception, SystemExit)
+    assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
 
 
 def test_a_full_disk_while_writing_a_graph_file_leaves_the_old_build_whole(built, monkeypatch):
@@ -117,8 +116,7 @@ def test_out_naming_a_file_is_one_clear_error(tmp_path):
     result = runner.invoke(app, ["build", str(tmp_path / "a.txt"), "--out", str(blocker), "--quiet"])
     assert result.exit_code == 3, result.output
     _no_traceback(result)
-    assert f"cannot write {blocker}: a file is in the way where a folder should be" in \
-        result.output.replace("\n", "")
+    assert f"cannot write {blocker}: a file is in the way where a folder should be" in result.output.replace("\n", "")
     result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--out", str(blocker / "e.jsonl")])
     assert result.exit_code == 3 and "a file is in the way" in result.output
     assert blocker.read_text() == "not a folder"
@@ -153,7 +151,10 @@ def test_articles_manifest_lists_what_was_read_and_what_was_rejected(tmp_path):
     assert result.exit_code == 1
     lines = [json.loads(l) for l in (tmp_path / "edges.articles.jsonl").read_text().splitlines()]
     assert [(l["id"], l.get("edges"), l.get("rejected")) for l in lines] == [
-        ("a", 1, None), ("quiet", 0, None), ("gone", None, "empty text")]
+        ("a", 1, None),
+        ("quiet", 0, None),
+        ("gone", None, "empty text"),
+    ]
 
 
 def test_a_damaged_cache_is_one_clear_error(tmp_path):

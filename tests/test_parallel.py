@@ -59,8 +59,12 @@ def test_an_article_that_breaks_extraction_is_rejected_alone(tmp_path, monkeypat
 
     monkeypatch.setattr(extract, "extract_edges", fragile)
     feed = tmp_path / "in.jsonl"
-    feed.write_text("".join(json.dumps({"id": i, "text": "Jeff Sessions endorsed Donald Trump."}) + "\n"
-                            for i in ("a", "poison", "b")), encoding="utf-8")
+    feed.write_text(
+        "".join(
+            json.dumps({"id": i, "text": "Jeff Sessions endorsed Donald Trump."}) + "\n" for i in ("a", "poison", "b")
+        ),
+        encoding="utf-8",
+    )
     summary = extract_to_file([feed], tmp_path / "e.jsonl", cache=False, progress=False)
     ids = [json.loads(l)["article"]["id"] for l in (tmp_path / "e.jsonl").read_text().splitlines()]
     assert ids == ["a", "b"]

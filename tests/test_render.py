@@ -15,8 +15,22 @@ from graphbuild.cli import app
 from graphbuild.graph import build_graph, write_node_link_json
 from graphbuild.render import DateFormatError, UnknownPersonError, notebook_map, prepare, render_html, write_map
 
-URL_ATTRS = {"src", "href", "srcset", "action", "formaction", "poster", "data", "background",
-             "xlink:href", "ping", "manifest", "cite", "longdesc", "codebase"}
+URL_ATTRS = {
+    "src",
+    "href",
+    "srcset",
+    "action",
+    "formaction",
+    "poster",
+    "data",
+    "background",
+    "xlink:href",
+    "ping",
+    "manifest",
+    "cite",
+    "longdesc",
+    "codebase",
+}
 
 
 class Resources(HTMLParser):
@@ -138,8 +152,14 @@ def test_large_maps_get_bounded_stabilization(graph):
 
 def test_xss_payloads_are_escaped_in_the_file():
     html = render_html(build_graph(example_edges() + xss_edges()))
-    for needle in ("<img src=x", "<svg onload", "<iframe src=javascript", "<script>window.__xss",
-                   "</script><img", "<b>bold</b>"):
+    for needle in (
+        "<img src=x",
+        "<svg onload",
+        "<iframe src=javascript",
+        "<script>window.__xss",
+        "</script><img",
+        "<b>bold</b>",
+    ):
         assert needle not in html
     data = data_of(html)  # ...and the text is intact once parsed
     evil = next(r for r in data["relations"] if r["from"] == "evil")
@@ -159,9 +179,16 @@ def test_focus_matches_name_or_alias_in_any_case(graph):
 
 
 def test_focus_by_alias():
-    edges = [make_edge("donald-trump", "jeff-sessions", "CRITICIZED", "Trump slammed Sessions."),
-             make_edge("donald-trump", "jeff-sessions", "CRITICIZED", "He slammed Sessions.",
-                       names={"donald-trump": "Trump", "jeff-sessions": "Jeff Sessions"})]
+    edges = [
+        make_edge("donald-trump", "jeff-sessions", "CRITICIZED", "Trump slammed Sessions."),
+        make_edge(
+            "donald-trump",
+            "jeff-sessions",
+            "CRITICIZED",
+            "He slammed Sessions.",
+            names={"donald-trump": "Trump", "jeff-sessions": "Jeff Sessions"},
+        ),
+    ]
     g = build_graph(edges)
     assert {p["id"] for p in prepare(g, focus="trump")["people"]} == {"donald-trump", "jeff-sessions"}
 
@@ -216,12 +243,29 @@ def test_notebook_map_is_an_iframe_srcdoc(graph):
 
 # --- the command -------------------------------------------------------------------------------
 
+
 def test_cli_render_build_folder(graph, tmp_path):
     write_node_link_json(graph, tmp_path / "graph.json")
     out = tmp_path / "m.html"
-    result = CliRunner().invoke(app, ["render", str(tmp_path), "--out", str(out), "--focus", "jeff sessions",
-                                      "--depth", "1", "--max-nodes", "50", "--since", "2016-01-01",
-                                      "--until", "2020-12-31"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "render",
+            str(tmp_path),
+            "--out",
+            str(out),
+            "--focus",
+            "jeff sessions",
+            "--depth",
+            "1",
+            "--max-nodes",
+            "50",
+            "--since",
+            "2016-01-01",
+            "--until",
+            "2020-12-31",
+        ],
+    )
     assert result.exit_code == 0, result.output
     data = data_of(out.read_text(encoding="utf-8"))
     assert data["focus"] == ["jeff-sessions"]

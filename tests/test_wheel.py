@@ -23,8 +23,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.wheel
-SKIP = shutil.ignore_patterns(".git", ".venv", ".neo4j", "out", "build", "dist", "*.egg-info", "__pycache__",
-                              ".pytest_cache", "artifacts")
+SKIP = shutil.ignore_patterns(
+    ".git", ".venv", ".neo4j", "out", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache", "artifacts"
+)
 
 
 def _run(args, cwd, env, timeout=600):
@@ -40,14 +41,32 @@ def installed(tmp_path_factory):
     env["PIP_NO_INDEX"] = "1"  # no network
     src = tmp / "src"
     shutil.copytree(ROOT, src, ignore=SKIP)  # build from a copy: nothing is written into the checkout
-    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w",
-          str(tmp / "dist"), str(src)], tmp, env)
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp / "dist"),
+            str(src),
+        ],
+        tmp,
+        env,
+    )
     (wheel,) = (tmp / "dist").glob("graphbuild-*.whl")
     env_dir = tmp / "venv"
     venv.create(env_dir, with_pip=False)
     py = env_dir / "bin" / "python"
-    purelib = subprocess.run([py, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                             capture_output=True, text=True, check=True).stdout.strip()
+    purelib = subprocess.run(
+        [py, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     # The running environment's packages, appended after the venv's own: graphbuild is
     # imported from the wheel, not from this checkout (no .pth of theirs is processed).
     borrowed = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
@@ -60,14 +79,19 @@ def test_the_wheel_ships_the_queries_docs_examples_and_templates(installed):
     names = zipfile.ZipFile(installed["wheel"]).namelist()
     queries = sorted(Path(n).name for n in names if n.startswith("graphbuild/neo4j/queries/"))
     assert queries == sorted(p.name for p in (ROOT / "queries").glob("*.cypher"))
-    for needed in ("graphbuild/examples/tpm-2019-11-08-sessions-trump.txt", "graphbuild/render/template.html",
-                   "graphbuild/extract/lexicon.json", "graphbuild/neo4j/pom.xml"):
+    for needed in (
+        "graphbuild/examples/tpm-2019-11-08-sessions-trump.txt",
+        "graphbuild/render/template.html",
+        "graphbuild/extract/lexicon.json",
+        "graphbuild/neo4j/pom.xml",
+    ):
         assert needed in names
 
 
 def test_installed_graphbuild_comes_from_the_wheel(installed):
-    out = _run([installed["py"], "-c", "import graphbuild; print(graphbuild.__file__)"], installed["tmp"],
-               installed["env"]).stdout
+    out = _run(
+        [installed["py"], "-c", "import graphbuild; print(graphbuild.__file__)"], installed["tmp"], installed["env"]
+    ).stdout
     assert Path(out.strip()).is_relative_to(installed["site"])
 
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..errors import ModelNotFoundError
 from ..linking import link_people, sitting_namesake
-from ..records import Article, Edge, EdgeEvidence, Mention, Modality, Person, PersonRef, Relation
+from ..records import Article, Edge, EdgeEvidence, Mention, Modality, Person, Relation
 from ..settings import SETTINGS, resolve
 from .confidence import rule_confidence
 from .direction import DirectionComponent
@@ -69,7 +69,9 @@ def relations_component(doc: Doc) -> Doc:
     seen: set[tuple] = set()
     for c in PatternMatcher(doc, resolver, lex).run():
         q = quote_of.get(c.anchor.i)
-        speaker, reported_by = attribution_of(c.anchor, resolver, lex, resolver.speakers.get(q) if q is not None else None)
+        speaker, reported_by = attribution_of(
+            c.anchor, resolver, lex, resolver.speakers.get(q) if q is not None else None
+        )
         start, end = _evidence_span(doc.text, c.anchor)
         s, t = c.source, c.target
         if c.relation.symmetric and resolver.name_of(t) < resolver.name_of(s):
@@ -78,9 +80,22 @@ def relations_component(doc: Doc) -> Doc:
         if key in seen:
             continue
         seen.add(key)
-        out.append(RawEdge(s, resolver.name_of(s), t, resolver.name_of(t), c.relation, c.label,
-                           c.modality, speaker, reported_by, rule_confidence(c.strength, c.how, c.modality),
-                           start, end))
+        out.append(
+            RawEdge(
+                s,
+                resolver.name_of(s),
+                t,
+                resolver.name_of(t),
+                c.relation,
+                c.label,
+                c.modality,
+                speaker,
+                reported_by,
+                rule_confidence(c.strength, c.how, c.modality),
+                start,
+                end,
+            )
+        )
     doc._.graphbuild = out
     doc._.graphbuild_people = article_people(resolver)
     doc._.graphbuild_mentions = article_mentions(doc, resolver)
@@ -115,8 +130,7 @@ for _name in ("graphbuild", "graphbuild_people", "graphbuild_mentions", "graphbu
 Language.component(
     COMPONENT,
     requires=["token.dep", "token.lemma", "token.pos", "doc.ents", "doc.sents"],
-    assigns=["doc._.graphbuild", "doc._.graphbuild_people", "doc._.graphbuild_mentions",
-             "doc._.graphbuild_cues"],
+    assigns=["doc._.graphbuild", "doc._.graphbuild_people", "doc._.graphbuild_mentions", "doc._.graphbuild_cues"],
     func=relations_component,
 )
 
@@ -133,18 +147,27 @@ def _dated_doc(nlp: Language, text: str, art: Article) -> Doc:
     DIRECTION,
     requires=["doc._.graphbuild", "doc._.graphbuild_mentions", "token.dep", "token.lemma"],
     assigns=["doc._.graphbuild"],
-    default_config={"veto_threshold": SETTINGS["veto_threshold"].default,
-                    "add_threshold": SETTINGS["model_edge_threshold"].default,
-                    "add_edges": True, "model_dir": ""},
+    default_config={
+        "veto_threshold": SETTINGS["veto_threshold"].default,
+        "add_threshold": SETTINGS["model_edge_threshold"].default,
+        "add_edges": True,
+        "model_dir": "",
+    },
 )
-def make_direction(nlp: Language, name: str, veto_threshold: float, add_threshold: float, add_edges: bool,
-                   model_dir: str) -> DirectionComponent:
+def make_direction(
+    nlp: Language, name: str, veto_threshold: float, add_threshold: float, add_edges: bool, model_dir: str
+) -> DirectionComponent:
     """The direction-and-polarity model (``direction.py``), weights shipped in the package."""
     return DirectionComponent(nlp, name, veto_threshold, add_threshold, add_edges, model_dir)
 
 
-def load_pipeline(model: str | None = None, *, direction_model: str | None = None,
-                  veto_threshold: float | None = None, model_edge_threshold: float | None = None) -> Language:
+def load_pipeline(
+    model: str | None = None,
+    *,
+    direction_model: str | None = None,
+    veto_threshold: float | None = None,
+    model_edge_threshold: float | None = None,
+) -> Language:
     """The spaCy model named by the ``model`` setting, with graphbuild's components added:
     the rules, then (unless the ``direction_model`` setting is "off") the direction model."""
     name = resolve("model", model)
@@ -155,10 +178,15 @@ def load_pipeline(model: str | None = None, *, direction_model: str | None = Non
     nlp.add_pipe(COMPONENT, last=True)
     mode = resolve("direction_model", direction_model)
     if mode != "off":
-        nlp.add_pipe(DIRECTION, last=True, config={
-            "veto_threshold": resolve("veto_threshold", veto_threshold),
-            "add_threshold": resolve("model_edge_threshold", model_edge_threshold),
-            "add_edges": mode == "on"})
+        nlp.add_pipe(
+            DIRECTION,
+            last=True,
+            config={
+                "veto_threshold": resolve("veto_threshold", veto_threshold),
+                "add_threshold": resolve("model_edge_threshold", model_edge_threshold),
+                "add_edges": mode == "on",
+            },
+        )
     return nlp
 
 
@@ -180,8 +208,9 @@ def _parts(article: Article, max_chars: int) -> list[tuple[int, str]]:
     return parts
 
 
-def char_batches(items: Iterable[tuple[str, object]], batch_size: int, max_chars: int
-                 ) -> Iterator[list[tuple[str, object]]]:
+def char_batches(
+    items: Iterable[tuple[str, object]], batch_size: int, max_chars: int
+) -> Iterator[list[tuple[str, object]]]:
     """``(text, context)`` items in batches of at most ``batch_size`` items and ``max_chars``
     characters (a longer item goes alone): spaCy's memory grows with the characters of a
     batch, so ten 200,000-character parts of one long article are not parsed at once.
@@ -206,9 +235,14 @@ def _pipe_by_chars(nlp: Language, items, batch_size: int, max_chars: int):
         yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
 
-def extract_edges(articles: Iterable[Article], nlp: Language | None = None, *,
-                  batch_size: int | None = None, min_confidence: float | None = None,
-                  max_chars: int | None = None) -> Iterator[tuple[Article, list[Edge]]]:
+def extract_edges(
+    articles: Iterable[Article],
+    nlp: Language | None = None,
+    *,
+    batch_size: int | None = None,
+    min_confidence: float | None = None,
+    max_chars: int | None = None,
+) -> Iterator[tuple[Article, list[Edge]]]:
     """For each article, in order, the edges it states (possibly none).
 
     >>> nlp = load_pipeline()
@@ -242,20 +276,29 @@ def extract_edges(articles: Iterable[Article], nlp: Language | None = None, *,
                 source, target = target, source
             speaker = links.get(raw.speaker) if raw.speaker else None
             start, end = raw.start + offset, raw.end + offset
-            pending.append(Edge(
-                source=source.ref, target=target.ref,
-                relation=raw.relation, label=raw.label, modality=raw.modality,
-                speaker=speaker.id if speaker else None, reported_by=raw.reported_by,
-                confidence=raw.confidence, method=raw.method,
-                article=ref, evidence=EdgeEvidence(art.text[start:end], start, end),
-            ))
+            pending.append(
+                Edge(
+                    source=source.ref,
+                    target=target.ref,
+                    relation=raw.relation,
+                    label=raw.label,
+                    modality=raw.modality,
+                    speaker=speaker.id if speaker else None,
+                    reported_by=raw.reported_by,
+                    confidence=raw.confidence,
+                    method=raw.method,
+                    article=ref,
+                    evidence=EdgeEvidence(art.text[start:end], start, end),
+                )
+            )
         if remaining == 0:
             yield art, pending
             pending = []
 
 
-def extract_people(articles: Iterable[Article], nlp: Language | None = None, *,
-                   batch_size: int | None = None) -> Iterator[tuple[Article, list[Person], list[Mention]]]:
+def extract_people(
+    articles: Iterable[Article], nlp: Language | None = None, *, batch_size: int | None = None
+) -> Iterator[tuple[Article, list[Person], list[Mention]]]:
     """For each article, its people and every mention of them (names, titles, pronouns, roles).
 
     >>> art = Article(id="t2", text="Sen. Lindsey Graham spoke. He criticized Chuck Hagel.")
@@ -274,6 +317,9 @@ def extract_people(articles: Iterable[Article], nlp: Language | None = None, *,
                 prev = people.get(linked.id, linked)
                 aliases = tuple(sorted(set(prev.aliases) | set(p.aliases) | set(linked.aliases)))
                 people[linked.id] = dataclasses.replace(linked, aliases=aliases)
-        mentions = [dataclasses.replace(m, person_id=links[m.person_id].id)
-                    for m in doc._.graphbuild_mentions if links.get(m.person_id) is not None]
+        mentions = [
+            dataclasses.replace(m, person_id=links[m.person_id].id)
+            for m in doc._.graphbuild_mentions
+            if links.get(m.person_id) is not None
+        ]
         yield art, list(people.values()), mentions

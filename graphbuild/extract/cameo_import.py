@@ -47,40 +47,71 @@ OUT = Path(__file__).with_name("lexicon_cameo.json")
 # not person-to-person statements (appeals, aid, military force, violence, ...);
 # 040 (consult) and 050 (cooperate) are too wide and count only through WORD_RELATION.
 CODE_RELATION: dict[str, Relation] = {
-    "041": Relation.SPOKE_WITH, "046": Relation.SPOKE_WITH,
-    "051": Relation.PRAISED, "052": Relation.SUPPORTED, "053": Relation.SUPPORTED,
-    "090": Relation.INVESTIGATED, "091": Relation.INVESTIGATED,
-    "110": Relation.CRITICIZED, "111": Relation.CRITICIZED, "112": Relation.ACCUSED,
-    "113": Relation.OPPOSED, "115": Relation.SUED,
-    "12": Relation.OPPOSED, "13": Relation.THREATENED, "160": Relation.OPPOSED,
-    "170": Relation.OPPOSED, "173": Relation.INVESTIGATED, "174": Relation.FIRED,
+    "041": Relation.SPOKE_WITH,
+    "046": Relation.SPOKE_WITH,
+    "051": Relation.PRAISED,
+    "052": Relation.SUPPORTED,
+    "053": Relation.SUPPORTED,
+    "090": Relation.INVESTIGATED,
+    "091": Relation.INVESTIGATED,
+    "110": Relation.CRITICIZED,
+    "111": Relation.CRITICIZED,
+    "112": Relation.ACCUSED,
+    "113": Relation.OPPOSED,
+    "115": Relation.SUED,
+    "12": Relation.OPPOSED,
+    "13": Relation.THREATENED,
+    "160": Relation.OPPOSED,
+    "170": Relation.OPPOSED,
+    "173": Relation.INVESTIGATED,
+    "174": Relation.FIRED,
 }
 # Where one code covers two of our types, or a wide code one clear word, the wording
 # decides: lemma -> (relation, the code prefix the verb must carry for it to apply).
 WORD_RELATION: dict[str, tuple[Relation, str]] = {
-    "endorse": (Relation.ENDORSED, "05"), "throw": (Relation.ENDORSED, "05"),
-    "cast": (Relation.ENDORSED, "05"), "hurl": (Relation.ENDORSED, "05"),
-    "favor": (Relation.ENDORSED, "05"), "favour": (Relation.ENDORSED, "05"),
-    "prefer": (Relation.SUPPORTED, "05"), "back": (Relation.SUPPORTED, "05"),
-    "support": (Relation.SUPPORTED, "05"), "side": (Relation.SUPPORTED, "05"),
-    "sue": (Relation.SUED, "17"), "pardon": (Relation.PARDONED, "080"),
-    "meet": (Relation.MET_WITH, "04"), "encounter": (Relation.MET_WITH, "04"),
-    "run": (Relation.MET_WITH, "04"), "contact": (Relation.SPOKE_WITH, "04"),
-    "communicate": (Relation.SPOKE_WITH, "04"), "confer": (Relation.SPOKE_WITH, "04"),
-    "consult": (Relation.SPOKE_WITH, "04"), "converse": (Relation.SPOKE_WITH, "04"),
-    "negotiate": (Relation.SPOKE_WITH, "05"), "receive": (Relation.SPOKE_WITH, "04"),
-    "oppose": (Relation.OPPOSED, "11"), "distance": (Relation.OPPOSED, "11"),
-    "rebuff": (Relation.OPPOSED, "11"), "spurn": (Relation.OPPOSED, "11"),
-    "campaign": (Relation.OPPOSED, "11"), "lobby": (Relation.OPPOSED, "11"),
-    "launch": (Relation.OPPOSED, "1"), "break": (Relation.OPPOSED, "13"),
-    "conspire": (Relation.OPPOSED, "13"), "contrive": (Relation.OPPOSED, "13"),
-    "scheme": (Relation.OPPOSED, "13"), "blackmail": (Relation.THREATENED, "17"),
-    "spy": (Relation.INVESTIGATED, "09"), "interrogate": (Relation.INVESTIGATED, "09"),
+    "endorse": (Relation.ENDORSED, "05"),
+    "throw": (Relation.ENDORSED, "05"),
+    "cast": (Relation.ENDORSED, "05"),
+    "hurl": (Relation.ENDORSED, "05"),
+    "favor": (Relation.ENDORSED, "05"),
+    "favour": (Relation.ENDORSED, "05"),
+    "prefer": (Relation.SUPPORTED, "05"),
+    "back": (Relation.SUPPORTED, "05"),
+    "support": (Relation.SUPPORTED, "05"),
+    "side": (Relation.SUPPORTED, "05"),
+    "sue": (Relation.SUED, "17"),
+    "pardon": (Relation.PARDONED, "080"),
+    "meet": (Relation.MET_WITH, "04"),
+    "encounter": (Relation.MET_WITH, "04"),
+    "run": (Relation.MET_WITH, "04"),
+    "contact": (Relation.SPOKE_WITH, "04"),
+    "communicate": (Relation.SPOKE_WITH, "04"),
+    "confer": (Relation.SPOKE_WITH, "04"),
+    "consult": (Relation.SPOKE_WITH, "04"),
+    "converse": (Relation.SPOKE_WITH, "04"),
+    "negotiate": (Relation.SPOKE_WITH, "05"),
+    "receive": (Relation.SPOKE_WITH, "04"),
+    "oppose": (Relation.OPPOSED, "11"),
+    "distance": (Relation.OPPOSED, "11"),
+    "rebuff": (Relation.OPPOSED, "11"),
+    "spurn": (Relation.OPPOSED, "11"),
+    "campaign": (Relation.OPPOSED, "11"),
+    "lobby": (Relation.OPPOSED, "11"),
+    "launch": (Relation.OPPOSED, "1"),
+    "break": (Relation.OPPOSED, "13"),
+    "conspire": (Relation.OPPOSED, "13"),
+    "contrive": (Relation.OPPOSED, "13"),
+    "scheme": (Relation.OPPOSED, "13"),
+    "blackmail": (Relation.THREATENED, "17"),
+    "spy": (Relation.INVESTIGATED, "09"),
+    "interrogate": (Relation.INVESTIGATED, "09"),
 }
 
 # Reversed events ("[:051] GET SUPPORT"): the noun decides between our positive types.
 REVERSED_NOUN_RELATION: dict[str, Relation] = {
-    "backing": Relation.ENDORSED, "blessing": Relation.ENDORSED, "support": Relation.SUPPORTED,
+    "backing": Relation.ENDORSED,
+    "blessing": Relation.ENDORSED,
+    "support": Relation.SUPPORTED,
 }
 
 # The curated exclusions: wordings whose CAMEO code misfires on people in news text
@@ -91,43 +122,267 @@ REVERSED_NOUN_RELATION: dict[str, Relation] = {
 # or purpose; bare "scoff" fires only through the surface fallback ("scoffs at the
 # notion of challengers to Trump"); "prefer" is mostly a wish ("I'd prefer X");
 # "expel" is mostly "expelled the reporter from the room", not a dismissal.
-EXCLUDED: frozenset[str] = frozenset({
-    'allege', 'aver', 'avow', 'claim', 'swear', 'argue', 'bemoan', 'blaspheme', 'compete',
-    'complain', 'compensate', 'contend', 'contest', 'contradict', 'contrast', 'contravene',
-    'counter', 'counterbalance', 'cry', 'despair', 'differ', 'disagree', 'dispute', 'dissent',
-    'refute', 'wrangle', 'lament', 'mourn', 'grieve', 'wail', 'weep', 'whine', 'regret', 'renounce',
-    'express', 'disappoint', 'discourage', 'dishearten', 'dismay', 'sadden', 'distrust', 'doubt',
-    'oppugn', 'suspect', 'debase', 'defile', 'degrade', 'disgrace', 'humble', 'humiliate',
-    'remonstrate', 'affirm', 'bless', 'sanctify', 'celebrate', 'clap', 'commemorate', 'greet',
-    'recognise', 'recognize', 'reward', 'toast', 'welcome', 'embolden', 'encourage', 'enliven',
-    'galvanize', 'inspire', 'invigorate', 'reassure', 'revitalize', 'rouse', 'spur', 'cheer',
-    'legitimise', 'legitimize', 'reassert', 'prize', 'value', 'esteem', 'analyse', 'ascertain',
-    'audit', 'check', 'comb', 'dig', 'examine', 'explore', 'inspect', 'mine', 'monitor', 'rake',
-    'reexamine', 'research', 'scan', 'scrutinize', 'search', 'skim', 'study', 'sweep', 'unearth',
-    'abort', 'defer', 'delay', 'forestall', 'postpone', 'procrastinate', 'remit', 'retard',
-    'shelve', 'stall', 'table', 'prevent', 'inhibit', 'decline', 'defect', 'fail', 'breach',
-    'override', 'object', 'disband', 'disarray', 'disorder', 'disrupt', 'rescind', 'countermine',
-    'disassociate', 'exclude', 'bill', 'blockade', 'cage', 'compel', 'constrain', 'contain',
-    'crackdown', 'curb', 'embargo', 'enclose', 'enforce', 'impel', 'impose', 'incarcerate',
-    'inflict', 'levy', 'moderate', 'penalize', 'pressure', 'punish', 'quell', 'reimpose',
-    'reinforce', 'repress', 'restrain', 'restrict', 'segregate', 'subdue', 'suppress', 'withhold',
-    'force', 'apprehend', 'arrest', 'rearrest', 'detain', 'jail', 'imprison', 'confine', 'convict',
-    'banish', 'deport', 'evict', 'exile', 'caution', 'endanger', 'risk', 'communicate', 'face',
-    'confront', 'brave', 'interact', 'glance over', 'look over', 'remove', 'scoff', 'expel', 'prefer',
-    # phrases
-    'call off', 'cast out', 'hurl out', 'throw out', 'exclude from', 'prepare evacuation of',
-    'cordon off', 'crack down', 'hunt down', 'clamp down', 'beef up', 'break away', 'break off',
-    'fire off', 'kick off', 'utter with', 'verbalise with', 'verbalize with', 'host by',
-    'welcome to', 'request against', 'decide against', 'cooperate against', 'back away from',
-})
+EXCLUDED: frozenset[str] = frozenset(
+    {
+        "allege",
+        "aver",
+        "avow",
+        "claim",
+        "swear",
+        "argue",
+        "bemoan",
+        "blaspheme",
+        "compete",
+        "complain",
+        "compensate",
+        "contend",
+        "contest",
+        "contradict",
+        "contrast",
+        "contravene",
+        "counter",
+        "counterbalance",
+        "cry",
+        "despair",
+        "differ",
+        "disagree",
+        "dispute",
+        "dissent",
+        "refute",
+        "wrangle",
+        "lament",
+        "mourn",
+        "grieve",
+        "wail",
+        "weep",
+        "whine",
+        "regret",
+        "renounce",
+        "express",
+        "disappoint",
+        "discourage",
+        "dishearten",
+        "dismay",
+        "sadden",
+        "distrust",
+        "doubt",
+        "oppugn",
+        "suspect",
+        "debase",
+        "defile",
+        "degrade",
+        "disgrace",
+        "humble",
+        "humiliate",
+        "remonstrate",
+        "affirm",
+        "bless",
+        "sanctify",
+        "celebrate",
+        "clap",
+        "commemorate",
+        "greet",
+        "recognise",
+        "recognize",
+        "reward",
+        "toast",
+        "welcome",
+        "embolden",
+        "encourage",
+        "enliven",
+        "galvanize",
+        "inspire",
+        "invigorate",
+        "reassure",
+        "revitalize",
+        "rouse",
+        "spur",
+        "cheer",
+        "legitimise",
+        "legitimize",
+        "reassert",
+        "prize",
+        "value",
+        "esteem",
+        "analyse",
+        "ascertain",
+        "audit",
+        "check",
+        "comb",
+        "dig",
+        "examine",
+        "explore",
+        "inspect",
+        "mine",
+        "monitor",
+        "rake",
+        "reexamine",
+        "research",
+        "scan",
+        "scrutinize",
+        "search",
+        "skim",
+        "study",
+        "sweep",
+        "unearth",
+        "abort",
+        "defer",
+        "delay",
+        "forestall",
+        "postpone",
+        "procrastinate",
+        "remit",
+        "retard",
+        "shelve",
+        "stall",
+        "table",
+        "prevent",
+        "inhibit",
+        "decline",
+        "defect",
+        "fail",
+        "breach",
+        "override",
+        "object",
+        "disband",
+        "disarray",
+        "disorder",
+        "disrupt",
+        "rescind",
+        "countermine",
+        "disassociate",
+        "exclude",
+        "bill",
+        "blockade",
+        "cage",
+        "compel",
+        "constrain",
+        "contain",
+        "crackdown",
+        "curb",
+        "embargo",
+        "enclose",
+        "enforce",
+        "impel",
+        "impose",
+        "incarcerate",
+        "inflict",
+        "levy",
+        "moderate",
+        "penalize",
+        "pressure",
+        "punish",
+        "quell",
+        "reimpose",
+        "reinforce",
+        "repress",
+        "restrain",
+        "restrict",
+        "segregate",
+        "subdue",
+        "suppress",
+        "withhold",
+        "force",
+        "apprehend",
+        "arrest",
+        "rearrest",
+        "detain",
+        "jail",
+        "imprison",
+        "confine",
+        "convict",
+        "banish",
+        "deport",
+        "evict",
+        "exile",
+        "caution",
+        "endanger",
+        "risk",
+        "communicate",
+        "face",
+        "confront",
+        "brave",
+        "interact",
+        "glance over",
+        "look over",
+        "remove",
+        "scoff",
+        "expel",
+        "prefer",
+        # phrases
+        "call off",
+        "cast out",
+        "hurl out",
+        "throw out",
+        "exclude from",
+        "prepare evacuation of",
+        "cordon off",
+        "crack down",
+        "hunt down",
+        "clamp down",
+        "beef up",
+        "break away",
+        "break off",
+        "fire off",
+        "kick off",
+        "utter with",
+        "verbalise with",
+        "verbalize with",
+        "host by",
+        "welcome to",
+        "request against",
+        "decide against",
+        "cooperate against",
+        "back away from",
+    }
+)
 # Light-verb nouns that are never a statement about a person ("rallied the world against").
-EXCLUDED_NOUNS = frozenset({"world", "attack", "attacks", "strike", "feet", "confidence", "message",
-                            "operation", "evacuation", "policy", "violence", "measures", "action",
-                            "demonstration", "tribunal", "battle", "belligerency", "combat", "feud", "fight",
-                            "fighting", "hostilitie", "strife", "struggle", "war", "warfare", "penalty",
-                            "hearing", "trial", "confined", "letter", "prize", "sentence", "hostilities",
-                            "custody", "detention", "detainment", "confinement", "jail", "prison",
-                            "penitentiary", "court"})
+EXCLUDED_NOUNS = frozenset(
+    {
+        "world",
+        "attack",
+        "attacks",
+        "strike",
+        "feet",
+        "confidence",
+        "message",
+        "operation",
+        "evacuation",
+        "policy",
+        "violence",
+        "measures",
+        "action",
+        "demonstration",
+        "tribunal",
+        "battle",
+        "belligerency",
+        "combat",
+        "feud",
+        "fight",
+        "fighting",
+        "hostilitie",
+        "strife",
+        "struggle",
+        "war",
+        "warfare",
+        "penalty",
+        "hearing",
+        "trial",
+        "confined",
+        "letter",
+        "prize",
+        "sentence",
+        "hostilities",
+        "custody",
+        "detention",
+        "detainment",
+        "confinement",
+        "jail",
+        "prison",
+        "penitentiary",
+        "court",
+    }
+)
 
 # Particles (the rest of a multi-word verb that is not a preposition).
 PARTICLES = frozenset({"out", "down", "up", "off", "back", "over", "away", "in", "forward"})
@@ -186,8 +441,13 @@ def parse(text: str) -> tuple[dict[str, list[str]], list[dict]]:
         code = _CODE.search(words)
         word = _CODE.sub("", words).strip().split()
         if word:
-            block["verbs"].append((word[0], code.group(1).strip() if code else None,
-                                   [f.lower() for f in " ".join(forms).replace(",", " ").split()]))
+            block["verbs"].append(
+                (
+                    word[0],
+                    code.group(1).strip() if code else None,
+                    [f.lower() for f in " ".join(forms).replace(",", " ").split()],
+                )
+            )
     return synsets, blocks
 
 
@@ -237,8 +497,18 @@ def convert(text: str) -> list[dict]:
     synsets, blocks = parse(text)
     out: dict[tuple, dict] = {}
 
-    def add(lemma, relation, code, block, prt=None, preps=(), needs_dobj_noun=(), reverse=False,
-            needs_prep=(), needs_prep_object_noun=()):
+    def add(
+        lemma,
+        relation,
+        code,
+        block,
+        prt=None,
+        preps=(),
+        needs_dobj_noun=(),
+        reverse=False,
+        needs_prep=(),
+        needs_prep_object_noun=(),
+    ):
         words = " ".join([lemma, *([prt] if prt else []), *needs_dobj_noun[:1], *needs_prep_object_noun, *preps])
         if words in EXCLUDED or lemma in EXCLUDED and words == lemma or set(needs_dobj_noun) & EXCLUDED_NOUNS:
             return
@@ -319,8 +589,16 @@ def convert(text: str) -> list[dict]:
                 for lemma in verbs:
                     rel = relation_for(code[1:], lemma)
                     if rel is not None and noun not in EXCLUDED_NOUNS:
-                        add(lemma, rel, code[1:], b["name"], preps=("from",), needs_prep=(prep,),
-                            needs_prep_object_noun=(noun,), reverse=True)
+                        add(
+                            lemma,
+                            rel,
+                            code[1:],
+                            b["name"],
+                            preps=("from",),
+                            needs_prep=(prep,),
+                            needs_prep_object_noun=(noun,),
+                            reverse=True,
+                        )
                 continue
             if code.startswith(":") and len(rest) == 1 and not rest[0].startswith("("):
                 # "[:code]": the event's source is the object of from/of ("won the backing of X")
@@ -328,28 +606,41 @@ def convert(text: str) -> list[dict]:
                     for noun in _nouns(rest[0], synsets):
                         rel = REVERSED_NOUN_RELATION.get(noun) or relation_for(code[1:], lemma)
                         if rel is not None:
-                            add(lemma, rel, code[1:], b["name"], preps=("from", "of"), needs_dobj_noun=[noun],
-                                reverse=True)
+                            add(
+                                lemma,
+                                rel,
+                                code[1:],
+                                b["name"],
+                                preps=("from", "of"),
+                                needs_dobj_noun=[noun],
+                                reverse=True,
+                            )
                 continue
             if len(rest) == 1 and rest[0].lower() in PARTICLES:
                 for lemma in verbs:
                     rel = relation_for(code, lemma)
                     if rel is not None:
                         add(lemma, rel, code, b["name"], prt=rest[0].lower())
-    return sorted(out.values(), key=lambda e: (e["relation"], e["lemma"], e.get("prt") or "",
-                                               e.get("preps", []), e.get("needs_dobj_noun", [])))
+    return sorted(
+        out.values(),
+        key=lambda e: (e["relation"], e["lemma"], e.get("prt") or "", e.get("preps", []), e.get("needs_dobj_noun", [])),
+    )
 
 
 def build(source: Path) -> dict:
     raw = source.read_bytes()
     text = raw.decode("latin-1")
     return {
-        "_about": ("Verbs from the CAMEO verb dictionary of PETRARCH2 mapped to graphbuild relation types by "
-                   "graphbuild/extract/cameo_import.py; do not edit by hand, regenerate with "
-                   "`python -m graphbuild.extract.cameo_import CAMEO.2.0.txt`. The hand-written lexicon.json "
-                   "overrides every entry whose lemma it names."),
-        "_license": ("CAMEO.2.0.txt: The MIT License (MIT), Copyright (c) 2015 Open Event Data Alliance; "
-                     "see LICENSE.cameo beside this file."),
+        "_about": (
+            "Verbs from the CAMEO verb dictionary of PETRARCH2 mapped to graphbuild relation types by "
+            "graphbuild/extract/cameo_import.py; do not edit by hand, regenerate with "
+            "`python -m graphbuild.extract.cameo_import CAMEO.2.0.txt`. The hand-written lexicon.json "
+            "overrides every entry whose lemma it names."
+        ),
+        "_license": (
+            "CAMEO.2.0.txt: The MIT License (MIT), Copyright (c) 2015 Open Event Data Alliance; "
+            "see LICENSE.cameo beside this file."
+        ),
         "_source": f"{source.name} sha256:{hashlib.sha256(raw).hexdigest()}",
         "verbs": convert(text),
     }
@@ -357,14 +648,18 @@ def build(source: Path) -> dict:
 
 def dumps(data: dict) -> str:
     """One verb entry a line, like lexicon.json: small diffs when the mapping changes."""
-    head = ",\n".join(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in data.items() if k != "verbs")
+    head = ",\n".join(
+        f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in data.items() if k != "verbs"
+    )
     verbs = ",\n".join(f"    {json.dumps(e, ensure_ascii=False)}" for e in data["verbs"])
     return "{\n" + head + ',\n  "verbs": [\n' + verbs + "\n  ]\n}\n"
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m graphbuild.extract.cameo_import",
-                                 description="Build lexicon_cameo.json from PETRARCH2's CAMEO verb dictionary.")
+    ap = argparse.ArgumentParser(
+        prog="python -m graphbuild.extract.cameo_import",
+        description="Build lexicon_cameo.json from PETRARCH2's CAMEO verb dictionary.",
+    )
     ap.add_argument("path", type=Path, help="CAMEO.2.0.txt from the petrarch2 repository")
     ap.add_argument("--out", type=Path, default=OUT, help="where to write (default: the packaged file)")
     args = ap.parse_args(argv)
@@ -373,8 +668,10 @@ def main(argv: list[str] | None = None) -> int:
     by_rel: dict[str, int] = {}
     for e in data["verbs"]:
         by_rel[e["relation"]] = by_rel.get(e["relation"], 0) + 1
-    print(f"{len(data['verbs'])} verb entries -> {args.out}: "
-          + ", ".join(f"{k} {v}" for k, v in sorted(by_rel.items())), file=sys.stderr)
+    print(
+        f"{len(data['verbs'])} verb entries -> {args.out}: " + ", ".join(f"{k} {v}" for k, v in sorted(by_rel.items())),
+        file=sys.stderr,
+    )
     return 0
 
 

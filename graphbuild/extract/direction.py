@@ -62,7 +62,7 @@ _NEG = {"not", "n't", "never", "no", "without", "nobody", "neither", "nor"}
 
 
 def _head(doc: Doc, span: tuple[int, int]) -> Token:
-    return doc[span[0]:span[1]].root
+    return doc[span[0] : span[1]].root
 
 
 def _chain(tok: Token) -> list[Token]:
@@ -88,7 +88,7 @@ def feature_strings(doc: Doc, span1: tuple[int, int], span2: tuple[int, int]) ->
     for n, t in enumerate(c1):
         if t.i in ids2:
             lca = t
-            up, down = c1[:n], list(reversed(c2[:ids2[t.i]]))
+            up, down = c1[:n], list(reversed(c2[: ids2[t.i]]))
             break
     if lca is None:  # different sentences or a broken parse
         f.append("nolca")
@@ -135,9 +135,9 @@ def feature_strings(doc: Doc, span1: tuple[int, int], span2: tuple[int, int]) ->
         f.append("adjacent")
     # words around the pair
     lo, hi = min(span1[0], span2[0]), max(span1[1], span2[1])
-    for t in doc[max(0, lo - 3):lo]:
+    for t in doc[max(0, lo - 3) : lo]:
         f.append(f"before={_word(t)}")
-    for t in doc[hi:hi + 3]:
+    for t in doc[hi : hi + 3]:
         f.append(f"after={_word(t)}")
     # entity kinds and what each end does / is done to
     for tag, h in (("e1", h1), ("e2", h2)):
@@ -173,12 +173,13 @@ def featurize(doc: Doc, span1: tuple[int, int], span2: tuple[int, int]) -> Featu
         ids1 = {x.i for x in _chain(h1)}
         lca = next((x for x in _chain(h2) if x.i in ids1), h1)
         dense[:WIDTH] = t[h1.i]
-        dense[WIDTH:2 * WIDTH] = t[h2.i]
-        dense[2 * WIDTH:] = t[lca.i]
+        dense[WIDTH : 2 * WIDTH] = t[h2.i]
+        dense[2 * WIDTH :] = t[lca.i]
     return Features(idx, dense)
 
 
 # -- the classifier -------------------------------------------------------------------
+
 
 def _softmax(z: np.ndarray) -> np.ndarray:
     z = z - z.max(axis=1, keepdims=True)
@@ -222,8 +223,18 @@ class DirectionModel:
         return (p[0] + p[1][[0, 2, 1, 4, 3]]) / 2
 
     @classmethod
-    def train(cls, examples: Iterable[Example], *, seed: int, l2: float, epochs: int, lr: float,
-              hidden: int = 0, batch: int = 64, dense: bool = True) -> DirectionModel:
+    def train(
+        cls,
+        examples: Iterable[Example],
+        *,
+        seed: int,
+        l2: float,
+        epochs: int,
+        lr: float,
+        hidden: int = 0,
+        batch: int = 64,
+        dense: bool = True,
+    ) -> DirectionModel:
         """Adam on the softmax loss with L2; ``examples`` should already hold both orders of each pair."""
         exs = list(examples)
         rng = np.random.default_rng(seed)
@@ -251,7 +262,7 @@ class DirectionModel:
         for _ in range(epochs):
             order = rng.permutation(len(exs))
             for s in range(0, len(exs), batch):
-                rows = order[s:s + batch]
+                rows = order[s : s + batch]
                 feats = [exs[i].features for i in rows]
                 idx = np.concatenate([f.idx for f in feats])
                 lens = np.array([len(f.idx) for f in feats])
@@ -276,21 +287,37 @@ class DirectionModel:
                     dh = (p @ O.T) * (h > 0)
                     grads += [(3, X.T @ dh + l2 * U), (4, dh.sum(0)), (5, h.T @ p + l2 * O)]
                 step += 1
-                corr1, corr2 = 1 - b1 ** step, 1 - b2 ** step
+                corr1, corr2 = 1 - b1**step, 1 - b2**step
                 # lazy (sparse) Adam for W: only rows seen in this batch move
                 m[0][uniq] = b1 * m[0][uniq] + (1 - b1) * gWu
-                v[0][uniq] = b2 * v[0][uniq] + (1 - b2) * gWu ** 2
+                v[0][uniq] = b2 * v[0][uniq] + (1 - b2) * gWu**2
                 W[uniq] -= lr * (m[0][uniq] / corr1) / (np.sqrt(v[0][uniq] / corr2) + eps)
                 for j, g in grads:
                     m[j] = b1 * m[j] + (1 - b1) * g
-                    v[j] = b2 * v[j] + (1 - b2) * g ** 2
+                    v[j] = b2 * v[j] + (1 - b2) * g**2
                     params[j] -= lr * (m[j] / corr1) / (np.sqrt(v[j] / corr2) + eps)
         f32 = np.float32
-        return cls(W.astype(f32), V.astype(f32), b.astype(f32), mean.astype(f32), scale.astype(f32),
-                   U.astype(f32) if hidden else None, c.astype(f32) if hidden else None,
-                   O.astype(f32) if hidden else None,
-                   {"buckets": BUCKETS, "dense": DENSE, "l2": l2, "epochs": epochs, "lr": lr, "seed": seed,
-                    "hidden": hidden, "batch": batch, "use_dense": use_dense})
+        return cls(
+            W.astype(f32),
+            V.astype(f32),
+            b.astype(f32),
+            mean.astype(f32),
+            scale.astype(f32),
+            U.astype(f32) if hidden else None,
+            c.astype(f32) if hidden else None,
+            O.astype(f32) if hidden else None,
+            {
+                "buckets": BUCKETS,
+                "dense": DENSE,
+                "l2": l2,
+                "epochs": epochs,
+                "lr": lr,
+                "seed": seed,
+                "hidden": hidden,
+                "batch": batch,
+                "use_dense": use_dense,
+            },
+        )
 
     # -- saving and loading -----------------------------------------------------------
 
@@ -298,8 +325,15 @@ class DirectionModel:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         extra = {} if self.U is None else {"U": self.U, "c": self.c, "O": self.O}
-        np.savez_compressed(path / "weights.npz", W=self.W.astype(np.float16), V=self.V, b=self.b,
-                            mean=self.mean, scale=self.scale, **extra)
+        np.savez_compressed(
+            path / "weights.npz",
+            W=self.W.astype(np.float16),
+            V=self.V,
+            b=self.b,
+            mean=self.mean,
+            scale=self.scale,
+            **extra,
+        )
         (path / "meta.json").write_text(json.dumps(self.meta, indent=1, sort_keys=True) + "\n")
 
     @classmethod
@@ -313,8 +347,9 @@ class DirectionModel:
         except (OSError, KeyError, ValueError) as exc:
             raise DirectionModelError(str(path), str(exc)) from exc
         if model.W.shape != (BUCKETS, len(CLASSES)) or model.V.shape != (DENSE, len(CLASSES)):
-            raise DirectionModelError(str(path), f"weights of shape {model.W.shape}/{model.V.shape}, "
-                                      "trained by another version")
+            raise DirectionModelError(
+                str(path), f"weights of shape {model.W.shape}/{model.V.shape}, trained by another version"
+            )
         return model
 
 
@@ -351,8 +386,9 @@ class DirectionComponent:
       class is >= ``add_threshold`` and the sentence is asserted there.
     """
 
-    def __init__(self, nlp, name: str, veto_threshold: float, add_threshold: float, add_edges: bool,
-                 model_dir: str = ""):
+    def __init__(
+        self, nlp, name: str, veto_threshold: float, add_threshold: float, add_edges: bool, model_dir: str = ""
+    ):
         self.name = name
         self.veto_threshold = veto_threshold
         self.add_threshold = add_threshold
@@ -370,8 +406,14 @@ class DirectionComponent:
         edges = doc._.graphbuild
         if edges is None:
             return doc
-        doc._.graphbuild = review(doc, edges, doc._.graphbuild_mentions or [], self.model,
-                                  self.veto_threshold, self.add_threshold if self.add_edges else None)
+        doc._.graphbuild = review(
+            doc,
+            edges,
+            doc._.graphbuild_mentions or [],
+            self.model,
+            self.veto_threshold,
+            self.add_threshold if self.add_edges else None,
+        )
         return doc
 
 
@@ -385,8 +427,9 @@ def _token_span(doc: Doc, m) -> tuple[int, int] | None:
     return (span.start, span.end) if span is not None and len(span) else None
 
 
-def review(doc: Doc, edges: list, mentions: list, model: DirectionModel, veto_threshold: float,
-           add_threshold: float | None) -> list:
+def review(
+    doc: Doc, edges: list, mentions: list, model: DirectionModel, veto_threshold: float, add_threshold: float | None
+) -> list:
     """The rule edges reviewed by the model, then the model-made edges (see ``DirectionComponent``)."""
     from ..records import Modality, Relation
     from . import RawEdge, _evidence_span
@@ -414,8 +457,12 @@ def review(doc: Doc, edges: list, mentions: list, model: DirectionModel, veto_th
 
     def closest(sent_start: int, s: str, t: str):
         people = by_sent.get(sent_start, {})
-        pairs = [(abs(a[0][0] - b[0][0]), a[0], b[0]) for a in people.get(s, []) for b in people.get(t, [])
-                 if a[0][1] <= b[0][0] or b[0][1] <= a[0][0]]
+        pairs = [
+            (abs(a[0][0] - b[0][0]), a[0], b[0])
+            for a in people.get(s, [])
+            for b in people.get(t, [])
+            if a[0][1] <= b[0][0] or b[0][1] <= a[0][0]
+        ]
         return min(pairs)[1:] if pairs else None
 
     out, covered = [], set()
@@ -441,9 +488,21 @@ def review(doc: Doc, edges: list, mentions: list, model: DirectionModel, veto_th
         if veto_threshold < 1.0 and p[flip] + p[flip + 1] >= veto_threshold:
             continue  # the model reads the opposite polarity: drop the edge
         if veto_threshold < 1.0 and p[reverse] >= veto_threshold and not e.relation.symmetric:
-            e = RawEdge(e.target, e.target_name, e.source, e.source_name, e.relation, e.label, e.modality,
-                        e.speaker, e.reported_by, with_model(e.confidence, p[reverse], 1.0 - p[NONE] - p[reverse]),
-                        e.start, e.end, "rule+model")
+            e = RawEdge(
+                e.target,
+                e.target_name,
+                e.source,
+                e.source_name,
+                e.relation,
+                e.label,
+                e.modality,
+                e.speaker,
+                e.reported_by,
+                with_model(e.confidence, p[reverse], 1.0 - p[NONE] - p[reverse]),
+                e.start,
+                e.end,
+                "rule+model",
+            )
             out.append(e)
             continue
         out.append(_replace_conf(e, with_model(e.confidence, p[agree], p_contra)))
@@ -459,7 +518,7 @@ def review(doc: Doc, edges: list, mentions: list, model: DirectionModel, veto_th
         named = {pid: sps for pid, sps in named.items() if sps}
         pids = sorted(named)
         for i, a in enumerate(pids):
-            for b in pids[i + 1:]:
+            for b in pids[i + 1 :]:
                 if (sent_start, a, b) in covered:
                     continue
                 pair = closest(sent_start, a, b)
@@ -470,8 +529,8 @@ def review(doc: Doc, edges: list, mentions: list, model: DirectionModel, veto_th
                 if c == NONE or p[c] < add_threshold:
                     continue
                 src, tgt = (a, b) if c in (POS_FWD, NEG_FWD) else (b, a)
-                h_src = doc[pair[0][0]:pair[0][1]].root if src == a else doc[pair[1][0]:pair[1][1]].root
-                h_tgt = doc[pair[1][0]:pair[1][1]].root if src == a else doc[pair[0][0]:pair[0][1]].root
+                h_src = doc[pair[0][0] : pair[0][1]].root if src == a else doc[pair[1][0] : pair[1][1]].root
+                h_tgt = doc[pair[1][0] : pair[1][1]].root if src == a else doc[pair[0][0] : pair[0][1]].root
                 anchor = _meeting_word(h_src, h_tgt)
                 lex = lex or load_lexicon()
                 if modality_of(anchor, lex) is not Modality.ASSERTED:
@@ -479,14 +538,28 @@ def review(doc: Doc, edges: list, mentions: list, model: DirectionModel, veto_th
                 rel = Relation.PRAISED if c in (POS_FWD, POS_BACK) else Relation.CRITICIZED
                 if src not in names or tgt not in names:
                     continue
-                out.append(RawEdge(src, names[src], tgt, names[tgt], rel, anchor.lemma_.lower(),
-                                   Modality.ASSERTED, None, None, model_confidence(float(p[c])),
-                                   *_evidence_span(doc.text, anchor), "model"))
+                out.append(
+                    RawEdge(
+                        src,
+                        names[src],
+                        tgt,
+                        names[tgt],
+                        rel,
+                        anchor.lemma_.lower(),
+                        Modality.ASSERTED,
+                        None,
+                        None,
+                        model_confidence(float(p[c])),
+                        *_evidence_span(doc.text, anchor),
+                        "model",
+                    )
+                )
     return out
 
 
 def _replace_conf(e, conf: float):
     from dataclasses import replace
+
     return replace(e, confidence=conf)
 
 

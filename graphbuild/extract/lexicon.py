@@ -167,25 +167,75 @@ def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
 
 _STR, _WORDS, _BOOL, _REL = "a string", "a list of strings", "true or false", "a relation type"
 VERB_KEYS: dict[str, str] = {
-    "lemma": _STR, "relation": _REL, "preps": _WORDS, "prt": _STR, "no_prt": _WORDS, "oprd": _WORDS,
-    "needs_prep": _WORDS, "no_prep": _WORDS, "needs_dobj_noun": _WORDS, "needs_prep_object_noun": _WORDS,
-    "needs_xcomp": _WORDS, "negated_means": _REL, "needs_ccomp": _BOOL, "no_xcomp": _BOOL,
-    "xcomp_object": _BOOL, "proxy_only": _BOOL, "deep_object": _BOOL, "subject_roles": _WORDS,
-    "subject_role_means": _REL, "reverse": _BOOL, "context": _STR, "mutual": _BOOL,
+    "lemma": _STR,
+    "relation": _REL,
+    "preps": _WORDS,
+    "prt": _STR,
+    "no_prt": _WORDS,
+    "oprd": _WORDS,
+    "needs_prep": _WORDS,
+    "no_prep": _WORDS,
+    "needs_dobj_noun": _WORDS,
+    "needs_prep_object_noun": _WORDS,
+    "needs_xcomp": _WORDS,
+    "negated_means": _REL,
+    "needs_ccomp": _BOOL,
+    "no_xcomp": _BOOL,
+    "xcomp_object": _BOOL,
+    "proxy_only": _BOOL,
+    "deep_object": _BOOL,
+    "subject_roles": _WORDS,
+    "subject_role_means": _REL,
+    "reverse": _BOOL,
+    "context": _STR,
+    "mutual": _BOOL,
 }
 CAMEO_KEYS: dict[str, str] = {**VERB_KEYS, "cameo": _STR, "cameo_block": _STR}
-NOUN_KEYS: dict[str, str] = {"lemma": _STR, "relation": _REL, "preps": _WORDS, "that_clause": _BOOL,
-                             "reverse": _BOOL, "deep_object": _BOOL}
-_WORD_LISTS = ("light_verbs", "voice_nouns", "proxy_nouns", "kin_nouns", "subordinate_roles", "roles",
-               "honorifics", "name_suffixes", "not_person_words", "speech_verbs", "hypothetical_aux",
-               "hypothetical_governors", "commitment_governors", "refusal_governors", "negators",
-               "correlative_negators", "singling_out", "hedges", "conditional_marks", "first_person",
-               "male_first_names", "female_first_names", "withdrawing_verbs")
+NOUN_KEYS: dict[str, str] = {
+    "lemma": _STR,
+    "relation": _REL,
+    "preps": _WORDS,
+    "that_clause": _BOOL,
+    "reverse": _BOOL,
+    "deep_object": _BOOL,
+}
+_WORD_LISTS = (
+    "light_verbs",
+    "voice_nouns",
+    "proxy_nouns",
+    "kin_nouns",
+    "subordinate_roles",
+    "roles",
+    "honorifics",
+    "name_suffixes",
+    "not_person_words",
+    "speech_verbs",
+    "hypothetical_aux",
+    "hypothetical_governors",
+    "commitment_governors",
+    "refusal_governors",
+    "negators",
+    "correlative_negators",
+    "singling_out",
+    "hedges",
+    "conditional_marks",
+    "first_person",
+    "male_first_names",
+    "female_first_names",
+    "withdrawing_verbs",
+)
 # Keys of lexicon.json; a key starting with "_" is a comment.
 TOP_KEYS: dict[str, str] = {
-    "verbs": "verbs", "adjectives": "nouns", "nouns": "nouns", "relational_nouns": "nouns",
-    "say_about": "say_about", "title_roles": "word_lists_by_word", "pronouns": "gender_by_word",
-    "gendered_words": "gender_by_word", "contrast_words": "word_groups", **dict.fromkeys(_WORD_LISTS, "words"),
+    "verbs": "verbs",
+    "adjectives": "nouns",
+    "nouns": "nouns",
+    "relational_nouns": "nouns",
+    "say_about": "say_about",
+    "title_roles": "word_lists_by_word",
+    "pronouns": "gender_by_word",
+    "gendered_words": "gender_by_word",
+    "contrast_words": "word_groups",
+    **dict.fromkeys(_WORD_LISTS, "words"),
     "constructions": "constructions",
 }
 SAY_ABOUT_KEYS = ("verbs", "objects", "positive", "negative")
@@ -227,20 +277,27 @@ def _check_entries(path: str, section: str, entries: object, keys: dict[str, str
             raise _fail(path, where, f"is {e!r}", "make it an object with 'lemma' and 'relation'")
         for key, value in e.items():
             if key not in keys:
-                raise _fail(path, where, f"unknown key {key!r}",
-                            f"use one of {', '.join(sorted(keys))} (a misspelt key would be ignored)")
+                raise _fail(
+                    path,
+                    where,
+                    f"unknown key {key!r}",
+                    f"use one of {', '.join(sorted(keys))} (a misspelt key would be ignored)",
+                )
             _check_value(path, where, key, value, keys[key])
         for key in ("lemma", "relation"):
             if key not in e:
                 raise _fail(path, where, f"has no {key!r}", f"add {key!r}")
         if ("subject_roles" in e) != ("subject_role_means" in e):
-            raise _fail(path, where, "'subject_roles' and 'subject_role_means' go together",
-                        "give both, or neither")
+            raise _fail(path, where, "'subject_roles' and 'subject_role_means' go together", "give both, or neither")
         fields = _MATCH_FIELDS if keys is not NOUN_KEYS else ("lemma",)
         key = tuple(json.dumps(e.get(f), sort_keys=True) for f in fields)
         if key in seen:
-            raise _fail(path, where, f"duplicates {section}[{seen[key]}]: the second can never fire",
-                        "merge the two entries into one")
+            raise _fail(
+                path,
+                where,
+                f"duplicates {section}[{seen[key]}]: the second can never fire",
+                "merge the two entries into one",
+            )
         seen[key] = i
 
 
@@ -249,15 +306,21 @@ def _check_constructions(path: str, value: object) -> None:
     words or (same_words, tie_nouns) an object of word -> word."""
     if not isinstance(value, dict):
         raise _fail(path, "constructions", f"is {value!r}", "make it a JSON object")
-    fields = {f: t for f, t in Constructions.__annotations__.items()}
+    fields = dict(Constructions.__annotations__.items())
     for key, v in value.items():
         if key.startswith("_"):
             continue
         if key not in fields:
-            raise _fail(path, "constructions", f"unknown key {key!r}",
-                        f"use one of {', '.join(sorted(fields))} (a misspelt key would be ignored)")
+            raise _fail(
+                path,
+                "constructions",
+                f"unknown key {key!r}",
+                f"use one of {', '.join(sorted(fields))} (a misspelt key would be ignored)",
+            )
         if "dict" in str(fields[key]):
-            if not isinstance(v, dict) or not all(isinstance(a, str) and isinstance(b, str) and b for a, b in v.items()):
+            if not isinstance(v, dict) or not all(
+                isinstance(a, str) and isinstance(b, str) and b for a, b in v.items()
+            ):
                 raise _fail(path, f"constructions[{key!r}]", f"is {v!r}", "make it an object of word -> word")
         else:
             _check_value(path, f"constructions[{key!r}]", key, v, _WORDS)
@@ -272,8 +335,12 @@ def check_lexicon(raw: object, path: str = "lexicon.json") -> None:
         raise _fail(path, "top level", f"is {type(raw).__name__}", "make it a JSON object")
     for key in raw:
         if key not in TOP_KEYS and not key.startswith("_"):
-            raise _fail(path, "top level", f"unknown key {key!r}",
-                        f"use one of {', '.join(sorted(TOP_KEYS))}, or start a comment key with '_'")
+            raise _fail(
+                path,
+                "top level",
+                f"unknown key {key!r}",
+                f"use one of {', '.join(sorted(TOP_KEYS))}, or start a comment key with '_'",
+            )
     for key, kind in TOP_KEYS.items():
         if key not in raw:
             raise _fail(path, "top level", f"has no {key!r}", f"add {key!r} ({kind})")
@@ -313,8 +380,12 @@ def check_lexicon(raw: object, path: str = "lexicon.json") -> None:
 def check_cameo(raw: object, path: str = "lexicon_cameo.json") -> None:
     """Raise ``LexiconError`` unless ``raw`` follows the generated CAMEO file's schema."""
     if not isinstance(raw, dict) or "verbs" not in raw:
-        raise _fail(path, "top level", "has no 'verbs'",
-                    "regenerate it with `python -m graphbuild.extract.cameo_import CAMEO.2.0.txt`")
+        raise _fail(
+            path,
+            "top level",
+            "has no 'verbs'",
+            "regenerate it with `python -m graphbuild.extract.cameo_import CAMEO.2.0.txt`",
+        )
     for key in raw:
         if key != "verbs" and not key.startswith("_"):
             raise _fail(path, "top level", f"unknown key {key!r}", "only 'verbs' and '_' comments belong here")
@@ -323,32 +394,49 @@ def check_cameo(raw: object, path: str = "lexicon_cameo.json") -> None:
 
 # -- loading ---------------------------------------------------------------------------
 
+
 def _tuple(entry: dict, key: str) -> tuple[str, ...]:
     value = entry.get(key, ())
     return tuple(value) if isinstance(value, list) else ((value,) if value else ())
 
 
 def _noun(entry: dict) -> NounPattern:
-    return NounPattern(entry["lemma"], Relation.parse(entry["relation"]), _tuple(entry, "preps"),
-                       bool(entry.get("that_clause")), bool(entry.get("reverse")),
-                       bool(entry.get("deep_object")))
+    return NounPattern(
+        entry["lemma"],
+        Relation.parse(entry["relation"]),
+        _tuple(entry, "preps"),
+        bool(entry.get("that_clause")),
+        bool(entry.get("reverse")),
+        bool(entry.get("deep_object")),
+    )
 
 
 def _verb(e: dict, origin: str) -> VerbPattern:
     rel = Relation.parse
     return VerbPattern(
-        lemma=e["lemma"], relation=rel(e["relation"]), preps=_tuple(e, "preps"),
-        prt=e.get("prt"), no_prt=_tuple(e, "no_prt"), oprd=_tuple(e, "oprd"),
-        needs_prep=_tuple(e, "needs_prep"), no_prep=_tuple(e, "no_prep"), needs_dobj_noun=_tuple(e, "needs_dobj_noun"),
+        lemma=e["lemma"],
+        relation=rel(e["relation"]),
+        preps=_tuple(e, "preps"),
+        prt=e.get("prt"),
+        no_prt=_tuple(e, "no_prt"),
+        oprd=_tuple(e, "oprd"),
+        needs_prep=_tuple(e, "needs_prep"),
+        no_prep=_tuple(e, "no_prep"),
+        needs_dobj_noun=_tuple(e, "needs_dobj_noun"),
         needs_prep_object_noun=_tuple(e, "needs_prep_object_noun"),
         needs_xcomp=_tuple(e, "needs_xcomp"),
         negated_means=rel(e["negated_means"]) if e.get("negated_means") else None,
-        proxy_only=bool(e.get("proxy_only")), deep_object=bool(e.get("deep_object")),
-        needs_ccomp=bool(e.get("needs_ccomp")), no_xcomp=bool(e.get("no_xcomp")),
-        xcomp_object=bool(e.get("xcomp_object")), subject_roles=_tuple(e, "subject_roles"),
+        proxy_only=bool(e.get("proxy_only")),
+        deep_object=bool(e.get("deep_object")),
+        needs_ccomp=bool(e.get("needs_ccomp")),
+        no_xcomp=bool(e.get("no_xcomp")),
+        xcomp_object=bool(e.get("xcomp_object")),
+        subject_roles=_tuple(e, "subject_roles"),
         subject_role_means=rel(e["subject_role_means"]) if e.get("subject_role_means") else None,
-        reverse=bool(e.get("reverse")), origin=origin,
-        context=e.get("context"), mutual=bool(e.get("mutual")),
+        reverse=bool(e.get("reverse")),
+        origin=origin,
+        context=e.get("context"),
+        mutual=bool(e.get("mutual")),
     )
 
 
@@ -399,21 +487,41 @@ def build_lexicon(raw: dict, cameo: dict | None = None) -> Lexicon:
         nouns={e["lemma"]: _noun(e) for e in raw["nouns"]},
         relational_nouns={e["lemma"]: _noun(e) for e in raw["relational_nouns"]},
         say_about={k: f(v) for k, v in raw["say_about"].items() if not k.startswith("_")},
-        light_verbs=f(raw["light_verbs"]), voice_nouns=f(raw["voice_nouns"]), proxy_nouns=f(raw["proxy_nouns"]),
-        kin_nouns=f(raw["kin_nouns"]), subordinate_roles=f(raw["subordinate_roles"]),
-        roles=f(raw["roles"]), title_roles={k: tuple(v) for k, v in raw["title_roles"].items()},
-        honorifics=f(raw["honorifics"]), name_suffixes=f(raw["name_suffixes"]),
-        not_person_words=f(raw["not_person_words"]), speech_verbs=f(raw["speech_verbs"]),
+        light_verbs=f(raw["light_verbs"]),
+        voice_nouns=f(raw["voice_nouns"]),
+        proxy_nouns=f(raw["proxy_nouns"]),
+        kin_nouns=f(raw["kin_nouns"]),
+        subordinate_roles=f(raw["subordinate_roles"]),
+        roles=f(raw["roles"]),
+        title_roles={k: tuple(v) for k, v in raw["title_roles"].items()},
+        honorifics=f(raw["honorifics"]),
+        name_suffixes=f(raw["name_suffixes"]),
+        not_person_words=f(raw["not_person_words"]),
+        speech_verbs=f(raw["speech_verbs"]),
         hypothetical_aux=f(raw["hypothetical_aux"]),
         hypothetical_governors=f(raw["hypothetical_governors"]),
         commitment_governors=f(raw["commitment_governors"]),
-        refusal_governors=f(raw["refusal_governors"]), negators=f(raw["negators"]),
-        hedges=f(raw["hedges"]), singling_out=f(raw["singling_out"]), contrast_words=tuple(f(g) for g in raw["contrast_words"]),
+        refusal_governors=f(raw["refusal_governors"]),
+        negators=f(raw["negators"]),
+        hedges=f(raw["hedges"]),
+        singling_out=f(raw["singling_out"]),
+        contrast_words=tuple(f(g) for g in raw["contrast_words"]),
         correlative_negators=f(raw["correlative_negators"]),
-        first_name_gender={**dict.fromkeys(raw["male_first_names"], "m"), **dict.fromkeys(raw["female_first_names"], "f")},
-        conditional_marks=f(raw["conditional_marks"]), pronouns=f(raw["pronouns"]),
-        pronoun_gender=dict(raw["pronouns"]), gendered_words=dict(raw["gendered_words"]),
-        first_person=f(raw["first_person"]), withdrawing_verbs=f(raw["withdrawing_verbs"]),
-        constructions=Constructions(**{k: dict(v) if isinstance(v, dict) else f(v)
-                                       for k, v in raw["constructions"].items() if not k.startswith("_")}),
+        first_name_gender={
+            **dict.fromkeys(raw["male_first_names"], "m"),
+            **dict.fromkeys(raw["female_first_names"], "f"),
+        },
+        conditional_marks=f(raw["conditional_marks"]),
+        pronouns=f(raw["pronouns"]),
+        pronoun_gender=dict(raw["pronouns"]),
+        gendered_words=dict(raw["gendered_words"]),
+        first_person=f(raw["first_person"]),
+        withdrawing_verbs=f(raw["withdrawing_verbs"]),
+        constructions=Constructions(
+            **{
+                k: dict(v) if isinstance(v, dict) else f(v)
+                for k, v in raw["constructions"].items()
+                if not k.startswith("_")
+            }
+        ),
     )

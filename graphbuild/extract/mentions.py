@@ -39,6 +39,8 @@ def _glued(word: str) -> bool:
     [True, False, False, True, False]
     """
     return bool(_CASE_CHANGE.search(_CASE_PREFIX.sub("", word)))
+
+
 _NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z'\-\.]*$|^[A-Z]\.$|^(de|da|van|von|der|bin|al|la|le|del|di|du|mac)$")
 
 
@@ -82,9 +84,13 @@ class NameSpan:
 def _clean_name(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int, list[str]]:
     """Trim titles and possessives off a candidate name; return the titles too."""
     titles: list[str] = []
-    while start < end and (doc[start].lower_ in lex.honorifics or not doc[start].text[:1].isupper()
-                           or doc[start].lower_ in lex.roles or doc[start].pos_ == "VERB"
-                           or doc[start].lower_.rstrip(".") in TITLE_WORDS):
+    while start < end and (
+        doc[start].lower_ in lex.honorifics
+        or not doc[start].text[:1].isupper()
+        or doc[start].lower_ in lex.roles
+        or doc[start].pos_ == "VERB"
+        or doc[start].lower_.rstrip(".") in TITLE_WORDS
+    ):
         titles.append(doc[start].lower_)
         start += 1
     # A scraper's doubling ("Trump Trump", "Donald Trump Donald"): the name ends at the repeat.
@@ -92,8 +98,7 @@ def _clean_name(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int,
         if doc[i].lower_ not in lex.name_suffixes and any(doc[i].lower_ == doc[j].lower_ for j in range(start, i)):
             end = i
             break
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
-                           and doc[end - 1].text != "."):
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct and doc[end - 1].text != "."):
         end -= 1
     while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
@@ -120,8 +125,12 @@ def _preceding_titles(doc: Doc, start: int) -> list[str]:
     i = start - 1
     while i >= 0 and len(out) < 5:
         t = doc[i]
-        if t.is_space or "\n" in t.text or (t.is_punct and t.text != ".") or t.pos_ in (
-                "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "ADV", "NUM", "PART"):
+        if (
+            t.is_space
+            or "\n" in t.text
+            or (t.is_punct and t.text != ".")
+            or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "ADV", "NUM", "PART")
+        ):
             break
         if t.tag_ == "POS":
             break
@@ -181,8 +190,9 @@ def _roles_from_titles(titles: tuple[str, ...], lex: Lexicon) -> set[str]:
     return roles
 
 
-def cluster_people(doc: Doc, names: list[NameSpan], lex: Lexicon, namesake=None
-                   ) -> tuple[dict[str, PersonInfo], dict[int, str]]:
+def cluster_people(
+    doc: Doc, names: list[NameSpan], lex: Lexicon, namesake=None
+) -> tuple[dict[str, PersonInfo], dict[int, str]]:
     """Merge name spans into people; return the people and a token -> person id map.
 
     ``namesake(surname)``: (name, gender) of the president or vice president in office on
@@ -200,8 +210,12 @@ def cluster_people(doc: Doc, names: list[NameSpan], lex: Lexicon, namesake=None
         pid = same[0].pid if same else None
         if pid is None:
             # "Mrs Parker Bowles" after "Camilla Parker Bowles": a tail of a longer name.
-            tails = [p for p in people.values() if len(_core(p.name, lex)) > len(core)
-                     and [w.lower() for w in _core(p.name, lex)[-len(core):]] == [w.lower() for w in core]]
+            tails = [
+                p
+                for p in people.values()
+                if len(_core(p.name, lex)) > len(core)
+                and [w.lower() for w in _core(p.name, lex)[-len(core) :]] == [w.lower() for w in core]
+            ]
             if len(tails) == 1:
                 pid = tails[0].pid
         if pid is None:
@@ -227,8 +241,11 @@ def cluster_people(doc: Doc, names: list[NameSpan], lex: Lexicon, namesake=None
         parts = split_name(span.text)
         if parts.suffix and parts.first:
             # "Don Jr.", "Donald Jr.": the article's person with that first name and suffix.
-            matches = [p for p in people.values() if split_name(p.name).suffix == parts.suffix
-                       and same_first(split_name(p.name).first, parts.first)]
+            matches = [
+                p
+                for p in people.values()
+                if split_name(p.name).suffix == parts.suffix and same_first(split_name(p.name).first, parts.first)
+            ]
         else:
             matches = by_last(word)
             holder = namesake(word) if (namesake and matches) else None
@@ -268,8 +285,9 @@ def cluster_people(doc: Doc, names: list[NameSpan], lex: Lexicon, namesake=None
         info.first = min(info.first, span.start)
         info.roles |= _roles_from_titles(span.titles, lex)
         info.title_words.update(span.titles)
-        info.gender = info.gender or lex.first_name_gender.get(_core(info.name, lex)[0].lower()
-                                                               if len(_core(info.name, lex)) > 1 else "")
+        info.gender = info.gender or lex.first_name_gender.get(
+            _core(info.name, lex)[0].lower() if len(_core(info.name, lex)) > 1 else ""
+        )
         for word in span.titles:
             info.gender = info.gender or lex.gendered_words.get(word)
         if any(t in lex.title_roles for t in span.titles):
@@ -282,8 +300,9 @@ def cluster_people(doc: Doc, names: list[NameSpan], lex: Lexicon, namesake=None
     return people, token_pid
 
 
-def _add_bare_surnames(doc: Doc, people: dict[str, PersonInfo], token_pid: dict[int, str],
-                       lex: Lexicon, namesake=None) -> None:
+def _add_bare_surnames(
+    doc: Doc, people: dict[str, PersonInfo], token_pid: dict[int, str], lex: Lexicon, namesake=None
+) -> None:
     """A known surname the model tagged as something else ("endorsing Brill") is still that person."""
     lasts: dict[str, list[PersonInfo]] = {}
     for p in people.values():
@@ -293,9 +312,15 @@ def _add_bare_surnames(doc: Doc, people: dict[str, PersonInfo], token_pid: dict[
     for t in doc:
         if t.i in token_pid or t.lower_ not in lasts or not t.is_title:
             continue
-        if t.pos_ != "PROPN" and not (t.pos_ in ("ADJ", "NOUN") and (
-                t.i > t.sent.start or t.ent_iob_ == "B"
-                or t.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "det" for c in t.children))):
+        if t.pos_ != "PROPN" and not (
+            t.pos_ in ("ADJ", "NOUN")
+            and (
+                t.i > t.sent.start
+                or t.ent_iob_ == "B"
+                or t.dep_ in ("nsubj", "nsubjpass")
+                and not any(c.dep_ == "det" for c in t.children)
+            )
+        ):
             # sentence-initial "Trump has said ...", "Cox will face ..." are often tagged NOUN
             continue
         if t.ent_iob_ == "I" and t.ent_type_ != "PERSON":
@@ -317,8 +342,7 @@ def _add_bare_surnames(doc: Doc, people: dict[str, PersonInfo], token_pid: dict[
         best.count += 1
 
 
-def _add_appositive_roles(doc: Doc, people: dict[str, PersonInfo], token_pid: dict[int, str],
-                          lex: Lexicon) -> None:
+def _add_appositive_roles(doc: Doc, people: dict[str, PersonInfo], token_pid: dict[int, str], lex: Lexicon) -> None:
     """'the reporter, Oliver Finegold' / 'McGahn, the White House counsel': the role is theirs."""
     roles = lex.roles | lex.subordinate_roles
     for t in doc:
@@ -344,9 +368,20 @@ def role_phrase(tok: Token) -> str:
 
 # Roles one person holds at a time (in the US, unless a country is named), and the
 # words that may stand around them: "the U.S. president", "the Senate majority leader".
-_ONE_HOLDER_ROLES = frozenset({"president", "vice president", "attorney general", "speaker",
-                               "majority leader", "minority leader", "secretary of state",
-                               "house speaker", "first lady", "deputy attorney general"})
+_ONE_HOLDER_ROLES = frozenset(
+    {
+        "president",
+        "vice president",
+        "attorney general",
+        "speaker",
+        "majority leader",
+        "minority leader",
+        "secretary of state",
+        "house speaker",
+        "first lady",
+        "deputy attorney general",
+    }
+)
 _ROLE_PLACE_WORDS = frozenset({"u.s.", "us", "american", "senate", "house", "current", "sitting"})
 
 
@@ -358,8 +393,15 @@ class Resolver:
     that confidence can reflect how the person was found.
     """
 
-    def __init__(self, doc: Doc, people: dict[str, PersonInfo], token_pid: dict[int, str],
-                 lex: Lexicon, quote_of: dict[int, int], speakers: dict[int, str]):
+    def __init__(
+        self,
+        doc: Doc,
+        people: dict[str, PersonInfo],
+        token_pid: dict[int, str],
+        lex: Lexicon,
+        quote_of: dict[int, int],
+        speakers: dict[int, str],
+    ):
         self.doc, self.people, self.token_pid, self.lex = doc, people, token_pid, lex
         self.quote_of, self.speakers = quote_of, speakers  # token -> quote index; quote -> speaker pid
         self._cache: dict[int, tuple[str | None, str]] = {}
@@ -454,8 +496,9 @@ class Resolver:
             self.people[pid] = PersonInfo(pid, "", role_phrase=phrase)
         return pid
 
-    def _recent(self, before: int, exclude: set[str], subjects_only: bool = False,
-                same_sentence: bool = False, window: int = 3) -> str | None:
+    def _recent(
+        self, before: int, exclude: set[str], subjects_only: bool = False, same_sentence: bool = False, window: int = 3
+    ) -> str | None:
         """The person mentioned most recently before token ``before`` (within 3 sentences)."""
         sent = self._sent_start.get(before, 0)
         for i in range(before - 1, -1, -1):
@@ -527,8 +570,9 @@ class Resolver:
                     continue
                 pid = self.token_pid.get(c.i)
                 if pid is None and c.lemma_.lower() in self.lex.voice_nouns:
-                    pid = next((self.token_pid[p.i] for p in c.children
-                                if p.dep_ == "poss" and self.token_pid.get(p.i)), None)
+                    pid = next(
+                        (self.token_pid[p.i] for p in c.children if p.dep_ == "poss" and self.token_pid.get(p.i)), None
+                    )
                 if pid and self._gender_fits(pid):
                     return pid
                 if c.pos_ in ("PROPN", "NOUN") and pid is None:
@@ -572,11 +616,17 @@ class Resolver:
             reporter = self._reporting_subject(tok)
             if reporter and reporter not in exclude:
                 return reporter
-            return (self._recent(tok.i, exclude, subjects_only=True, same_sentence=True)
-                    or self._recent(tok.i, exclude, subjects_only=True, window=2)
-                    or self._salient(tok.i, exclude))
-        if tok.dep_ == "poss" and tok.head.dep_ == "conj" and self.token_pid.get(tok.head.head.i) \
-                and self._gender_fits(self.token_pid[tok.head.head.i]):
+            return (
+                self._recent(tok.i, exclude, subjects_only=True, same_sentence=True)
+                or self._recent(tok.i, exclude, subjects_only=True, window=2)
+                or self._salient(tok.i, exclude)
+            )
+        if (
+            tok.dep_ == "poss"
+            and tok.head.dep_ == "conj"
+            and self.token_pid.get(tok.head.head.i)
+            and self._gender_fits(self.token_pid[tok.head.head.i])
+        ):
             return self.token_pid[tok.head.head.i]  # "Joe Biden and his son Hunter"
         if tok.dep_ == "poss" or tok.lower_ in ("himself", "herself"):
             subj = self._clause_subject(tok) or self._governing_subject(tok)
@@ -588,16 +638,22 @@ class Resolver:
             exclude = exclude | {subj}
         # "Liam Fox said the comments were at odds with Tony Blair's prediction. But Mr Clarke
         # accused him ...": an object pronoun prefers a recent subject to a mere possessor.
-        return (self._recent(tok.i, exclude, same_sentence=True)
-                or self._recent(tok.i, exclude, subjects_only=True, window=1)
-                or self._recent(tok.i, exclude, window=2) or self._salient(tok.i, exclude))
+        return (
+            self._recent(tok.i, exclude, same_sentence=True)
+            or self._recent(tok.i, exclude, subjects_only=True, window=1)
+            or self._recent(tok.i, exclude, window=2)
+            or self._salient(tok.i, exclude)
+        )
 
     def _reporting_subject(self, tok: Token) -> str | None:
         """'Trump has said he fired Bolton': the subject of a reporting verb is the
         antecedent of 'he' in its complement clause, when it is a named person of the
         pronoun's gender."""
         verb = tok.head
-        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.lex.speech_verbs | self.lex.constructions.belief_verbs:
+        if (
+            verb.dep_ != "ccomp"
+            or verb.head.lemma_.lower() not in self.lex.speech_verbs | self.lex.constructions.belief_verbs
+        ):
             return None
         for c in verb.head.children:
             if c.dep_ == "nsubj" and c.i < tok.i:
@@ -610,18 +666,28 @@ class Resolver:
         # "Before his first meeting with Kim, Mr. Trump told reporters ...": a pronoun in a
         # fronted phrase looks ahead to the main clause's subject.
         node = tok
-        while node.head.i != node.i and not (node.dep_ in ("prep", "advcl") and node.head.pos_ in ("VERB", "AUX")
-                                             and node.head.dep_ == "ROOT"):
+        while node.head.i != node.i and not (
+            node.dep_ in ("prep", "advcl") and node.head.pos_ in ("VERB", "AUX") and node.head.dep_ == "ROOT"
+        ):
             node = node.head
         root = node.head
-        if node.dep_ in ("prep", "advcl") and node.i < root.i and root.pos_ in ("VERB", "AUX") and \
-                not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in node.children) and \
-                node.lower_ not in ("as", "regarding", "concerning", "about"):  # "As for her meeting, Earnest said"
+        if (
+            node.dep_ in ("prep", "advcl")
+            and node.i < root.i
+            and root.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in node.children)
+            and node.lower_ not in ("as", "regarding", "concerning", "about")
+        ):  # "As for her meeting, Earnest said"
             # "In April 2008, in the middle of his primary race against Clinton, Obama gave a
             # speech", "Responding to questions ... where polls show he trails Cruz, Trump said":
             # when only fronted phrases stand before the subject, the pronoun looks ahead.
             for c in root.children:
-                if c.dep_ == "nsubj" and c.i > tok.i and self.token_pid.get(c.i) and self._gender_fits(self.token_pid[c.i]):
+                if (
+                    c.dep_ == "nsubj"
+                    and c.i > tok.i
+                    and self.token_pid.get(c.i)
+                    and self._gender_fits(self.token_pid[c.i])
+                ):
                     before = [d for d in root.children if d.i < c.i]
                     if all(d.dep_ in ("prep", "punct", "npadvmod", "advmod", "cc", "advcl") for d in before):
                         return self.token_pid[c.i]
@@ -630,8 +696,10 @@ class Resolver:
             clause = clause.head
         if clause.dep_ != "advcl" or clause.i > clause.head.i:
             return None
-        if not any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "after", "before", "while", "once", "since")
-                   for c in clause.children):
+        if not any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "after", "before", "while", "once", "since")
+            for c in clause.children
+        ):
             return None
         for c in clause.head.children:
             if c.dep_ == "nsubj" and c.i > tok.i and self.token_pid.get(c.i):
@@ -677,8 +745,11 @@ class Resolver:
                 return None  # a guessed owner makes a guessed relative: too weak to draw
             surname = self.people[owner].last
             gender = self.lex.gendered_words.get(tok.lower_)
-            kin = [p for p in self.people.values() if p.pid != owner and p.last == surname
-                   and (gender is None or p.gender in (None, gender))]
+            kin = [
+                p
+                for p in self.people.values()
+                if p.pid != owner and p.last == surname and (gender is None or p.gender in (None, gender))
+            ]
             if not kin:
                 return None
             return max(kin, key=lambda p: (p.titled, p.count)).pid
@@ -712,8 +783,13 @@ class Resolver:
         return None
 
 
-_KIND = {"name": MentionKind.NAME, "pronoun": MentionKind.PRONOUN, "speaker": MentionKind.PRONOUN,
-         "role": MentionKind.ROLE, "apposition": MentionKind.ROLE}
+_KIND = {
+    "name": MentionKind.NAME,
+    "pronoun": MentionKind.PRONOUN,
+    "speaker": MentionKind.PRONOUN,
+    "role": MentionKind.ROLE,
+    "apposition": MentionKind.ROLE,
+}
 
 
 def person_cues(doc: Doc, resolver: Resolver) -> list[PersonCues]:
@@ -729,7 +805,7 @@ def person_cues(doc: Doc, resolver: Resolver) -> list[PersonCues]:
         while j < len(doc) and resolver.token_pid.get(j) == pid:
             j += 1
         end = doc[j - 1].idx + len(doc[j - 1].text)
-        tail = doc.text[end:end + 60].split("\n", 1)[0]
+        tail = doc.text[end : end + 60].split("\n", 1)[0]
         after.setdefault(pid, []).append(tail)
         i = j
     out = []
@@ -737,15 +813,27 @@ def person_cues(doc: Doc, resolver: Resolver) -> list[PersonCues]:
         if p.role_phrase is not None:
             out.append(PersonCues(p.pid, "", role_phrase=p.role_phrase))
         elif p.count or p.pid in after:
-            out.append(PersonCues(p.pid, p.name, tuple(sorted(p.names)), tuple(sorted(p.roles)),
-                                  tuple(sorted(p.title_words)), tuple(after.get(p.pid, ())), p.gender))
+            out.append(
+                PersonCues(
+                    p.pid,
+                    p.name,
+                    tuple(sorted(p.names)),
+                    tuple(sorted(p.roles)),
+                    tuple(sorted(p.title_words)),
+                    tuple(after.get(p.pid, ())),
+                    p.gender,
+                )
+            )
     return out
 
 
 def article_people(resolver: Resolver) -> list[Person]:
     """The article's people as records: id, fullest name, every name the article used."""
-    return [Person(p.pid, p.name, tuple(sorted(p.names))) for p in resolver.people.values()
-            if p.count and p.role_phrase is None]
+    return [
+        Person(p.pid, p.name, tuple(sorted(p.names)))
+        for p in resolver.people.values()
+        if p.count and p.role_phrase is None
+    ]
 
 
 def article_mentions(doc: Doc, resolver: Resolver) -> list[Mention]:
@@ -761,23 +849,36 @@ def article_mentions(doc: Doc, resolver: Resolver) -> list[Mention]:
                 j += 1
             # Titles in front belong to the mention: "Former Attorney General Jeff Sessions".
             start = i
-            while start > 0 and doc[start - 1].dep_ in ("compound", "amod") and \
-                    doc[start - 1].head.i in range(start, j) and not resolver.token_pid.get(start - 1):
+            while (
+                start > 0
+                and doc[start - 1].dep_ in ("compound", "amod")
+                and doc[start - 1].head.i in range(start, j)
+                and not resolver.token_pid.get(start - 1)
+            ):
                 start -= 1
             span = doc[start:j]
-            out.append(Mention(span.start_char, span.end_char, span.text,
-                               MentionKind.TITLE if start < i else MentionKind.NAME, pid))
+            out.append(
+                Mention(
+                    span.start_char, span.end_char, span.text, MentionKind.TITLE if start < i else MentionKind.NAME, pid
+                )
+            )
             i = j
             continue
         low = tok.lower_
-        if low in resolver.lex.pronouns or low in resolver.lex.first_person or \
-                (tok.pos_ in ("NOUN", "PROPN") and low in resolver.lex.role_heads):
+        if (
+            low in resolver.lex.pronouns
+            or low in resolver.lex.first_person
+            or (tok.pos_ in ("NOUN", "PROPN") and low in resolver.lex.role_heads)
+        ):
             pid = resolver.person(tok)
             if pid:
                 # A role mention spans its whole phrase: "former attorney general".
                 mods = [t.i for t in tok.subtree if t.i < tok.i and t.dep_ in ("compound", "amod")]
-                span = doc[min(mods, default=tok.i):tok.i + 1]
-                out.append(Mention(span.start_char, span.end_char, span.text,
-                                   _KIND.get(resolver.how(tok), MentionKind.ROLE), pid))
+                span = doc[min(mods, default=tok.i) : tok.i + 1]
+                out.append(
+                    Mention(
+                        span.start_char, span.end_char, span.text, _KIND.get(resolver.how(tok), MentionKind.ROLE), pid
+                    )
+                )
         i += 1
     return out

@@ -64,8 +64,12 @@ def find_quotes(doc: Doc) -> list[Quote]:
 
 
 def _speech_subject(verb: Token, resolve, lex: Lexicon | None = None, depth: int = 0) -> str | None:
-    if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and \
-            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if (
+        depth < 3
+        and verb.dep_ in ("advcl", "xcomp", "conj")
+        and verb.head.i != verb.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
         # 'Mendoza seemed to echo Golvach, saying, "..."': the speaker is the subject the
         # participle inherits.
         return _speech_subject(verb.head, resolve, lex, depth + 1)
@@ -77,8 +81,9 @@ def _speech_subject(verb: Token, resolve, lex: Lexicon | None = None, depth: int
             for cc in c.children:
                 if cc.dep_ == "conj" and resolve(cc):
                     return None  # two speakers: leave it
-            if lex is not None and (c.lemma_.lower() in lex.constructions.statement_nouns
-                                    or c.lemma_.lower() in lex.voice_nouns):
+            if lex is not None and (
+                c.lemma_.lower() in lex.constructions.statement_nouns or c.lemma_.lower() in lex.voice_nouns
+            ):
                 # "a statement from Pelosi said", "Pelosi's office said in a statement"
                 for cc in c.children:
                     if cc.dep_ == "poss" and resolve(cc):
@@ -111,7 +116,7 @@ def according_to(sent, resolve, inside: set[int] = frozenset()) -> str | None:
                             return resolve(o)
             nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
             if nxt is not None and nxt.lower_ == "to":  # the parser may hang "to X" elsewhere
-                for o in t.doc[nxt.i + 1:min(len(t.doc), nxt.i + 6)]:
+                for o in t.doc[nxt.i + 1 : min(len(t.doc), nxt.i + 6)]:
                     if o.is_punct:
                         break
                     if resolve(o):
@@ -144,7 +149,7 @@ def quote_speakers(doc: Doc, quotes: list[Quote], resolve, lex: Lexicon) -> dict
                 pid = from_sentence(q.tok_end)  # '"...". Sessions said.' rare, but seen
         if pid is None and qi > 0 and (qi - 1) in speakers:
             prev = quotes[qi - 1]
-            between = doc.text[prev.end:q.start]
+            between = doc.text[prev.end : q.start]
             if "\n\n" not in between and len(between) < 400:
                 pid = speakers[qi - 1]
             elif between.count("\n\n") == 1 and between.split("\n\n")[1].strip() == "" and len(between) < 400:
@@ -168,14 +173,17 @@ def quote_topics(doc: Doc, quotes: list[Quote], speakers: dict[int, str], resolv
             if tok_index >= len(doc):
                 continue
             sent = _paragraph_part(doc[tok_index])
-            verbs = [t for t in sent if t.i not in inside and t.lemma_.lower() in lex.speech_verbs
-                     and t.pos_ in ("VERB", "AUX")]
+            verbs = [
+                t
+                for t in sent
+                if t.i not in inside and t.lemma_.lower() in lex.speech_verbs and t.pos_ in ("VERB", "AUX")
+            ]
             for v in verbs:
                 after = [t for t in sent if t.i > v.i and t.i not in inside]
                 preps = [t for t in after[:6] if t.lower_ in lex.constructions.topic_preps and t.pos_ == "ADP"]
                 if not preps:
                     continue
-                for t in doc[preps[0].i + 1:sent[-1].i + 1]:
+                for t in doc[preps[0].i + 1 : sent[-1].i + 1]:
                     if t.is_punct and t.text in (";", ":") or t.i in inside:
                         break
                     pid = resolve(t) if t.pos_ != "PRON" else None

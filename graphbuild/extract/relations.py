@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Modality, Relation
 from .lexicon import Lexicon, NounPattern, VerbPattern
-from .mentions import Resolver, role_phrase
+from .mentions import Resolver
 
 SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 
@@ -42,6 +42,7 @@ class Candidate:
 
 # -- small helpers over the parse ---------------------------------------------------
 
+
 def _conjuncts(tok: Token) -> list[Token]:
     out = [tok]
     for c in tok.children:
@@ -55,8 +56,9 @@ def _children(tok: Token, *deps: str) -> list[Token]:
 
 
 def _has_particle(verb: Token, prt: str) -> bool:
-    return any(c.dep_ in ("prt", "advmod") and c.lower_ == prt for c in verb.children) or \
-        any(c.dep_ == "prep" and c.lower_ == prt and not list(c.children) for c in verb.children)
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ == prt for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ == prt and not list(c.children) for c in verb.children
+    )
 
 
 def _inside_clause(tok: Token, top: Token) -> bool:
@@ -76,8 +78,12 @@ def _is_passive(verb: Token) -> bool:
 def _reduced_passive(verb: Token) -> bool:
     """'Strange, backed by President Trump, ...', 'Backed by Trump, Strange won': a past
     participle with an agent and no subject of its own."""
-    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not _is_passive(verb) \
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("acl", "advcl")
+        and not _is_passive(verb)
         and any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _is_outlet(tok: Token, cx) -> bool:
@@ -174,8 +180,10 @@ class PatternMatcher:
                 return self.people_at(objs[0], proxy=False)  # object control: urged X to ...
             return self.subjects(head, depth + 1)
         if verb.dep_ in ("advcl", "conj"):
-            if any(c.dep_ == "mark" and c.lower_ in ("if", "because", "although", "while", "when", "unless")
-                   for c in verb.children):
+            if any(
+                c.dep_ == "mark" and c.lower_ in ("if", "because", "although", "while", "when", "unless")
+                for c in verb.children
+            ):
                 return []
             return self.subjects(head, depth + 1)
         if verb.dep_ == "pcomp":
@@ -205,8 +213,17 @@ class PatternMatcher:
         return []
 
     # -- emit -----------------------------------------------------------------------
-    def emit(self, sources, targets, relation: Relation, label: str, anchor: Token,
-             strength: float, modality: Modality | None = None, reverse: bool = False) -> None:
+    def emit(
+        self,
+        sources,
+        targets,
+        relation: Relation,
+        label: str,
+        anchor: Token,
+        strength: float,
+        modality: Modality | None = None,
+        reverse: bool = False,
+    ) -> None:
         mod = modality or modality_of(anchor, self.lex)
         for s0, sh0 in sources:
             for t0, th0 in targets:
@@ -225,8 +242,12 @@ class PatternMatcher:
     def run(self) -> list[Candidate]:
         self._run_once()
         ties = self._ties()
-        if ties and any(t.lemma_.lower() in self.lex.constructions.tie_nouns and self.r.person(t) is None
-                        and any(c.dep_ == "poss" for c in t.children) for t in self.doc):
+        if ties and any(
+            t.lemma_.lower() in self.lex.constructions.tie_nouns
+            and self.r.person(t) is None
+            and any(c.dep_ == "poss" for c in t.children)
+            for t in self.doc
+        ):
             # "Udall hit back by accusing his opponent": read again, now that the article has
             # said who runs against whom.
             self.r.set_ties(ties)
@@ -275,8 +296,10 @@ class PatternMatcher:
                 self.press_verb(tok, lemma)
             if tok.pos_ == "VERB" and lemma in self.lex.constructions.joining_verbs:
                 self.joined(tok)
-            if tok.pos_ in ("ADJ", "VERB", "PROPN") and (tok.lower_ in self.lex.constructions.evaluative_negative
-                                                         or tok.lower_ in self.lex.constructions.evaluative_positive):
+            if tok.pos_ in ("ADJ", "VERB", "PROPN") and (
+                tok.lower_ in self.lex.constructions.evaluative_negative
+                or tok.lower_ in self.lex.constructions.evaluative_positive
+            ):
                 self.evaluation(tok)
 
     def verb(self, verb: Token, lemma: str) -> None:
@@ -291,14 +314,24 @@ class PatternMatcher:
                     targets = self.people_at(verb.head, proxy=True)
                 else:  # "Backed by Trump, Strange won the primary"
                     targets = self.subjects(verb.head)
-                sources = [x for a in _children(verb, "agent") for o in _children(a, "pobj")
-                           for x in self.people_at(o, proxy=False)]
+                sources = [
+                    x
+                    for a in _children(verb, "agent")
+                    for o in _children(a, "pobj")
+                    for x in self.people_at(o, proxy=False)
+                ]
                 if passive and not sources:
                     # "was trounced in the state's primary by Sanders": the parser hangs the
                     # by-phrase on the noun before it.
-                    sources = [x for pr in _children(verb, "prep") for o in _children(pr, "pobj")
-                               for by in _children(o, "prep") if by.lower_ == "by"
-                               for oo in _children(by, "pobj") for x in self.people_at(oo, proxy=False)]
+                    sources = [
+                        x
+                        for pr in _children(verb, "prep")
+                        for o in _children(pr, "pobj")
+                        for by in _children(o, "prep")
+                        if by.lower_ == "by"
+                        for oo in _children(by, "pobj")
+                        for x in self.people_at(oo, proxy=False)
+                    ]
             else:
                 sources = self.subjects(verb)
                 targets = self._objects(verb, p)
@@ -327,7 +360,8 @@ class PatternMatcher:
         """Whether the subject's phrase or the source's known roles name one of ``roles``."""
         words = {t.lower_ for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
         return bool(words & set(roles)) or any(
-            set(roles) & self.r.people[pid].roles for pid, _ in sources if pid in self.r.people)
+            set(roles) & self.r.people[pid].roles for pid, _ in sources if pid in self.r.people
+        )
 
     def _verb_fits(self, verb: Token, p: VerbPattern) -> bool:
         if p.prt and not _has_particle(verb, p.prt):
@@ -360,8 +394,12 @@ class PatternMatcher:
 
     def _objects(self, verb: Token, p: VerbPattern) -> list[tuple[str, str]]:
         if p.xcomp_object:
-            return [x for x_ in _children(verb, "xcomp") for o in _children(x_, "dobj")
-                    for x in self.people_at(o, proxy=True)]
+            return [
+                x
+                for x_ in _children(verb, "xcomp")
+                for o in _children(x_, "dobj")
+                for x in self.people_at(o, proxy=True)
+            ]
         if p.needs_dobj_noun or p.preps:
             preps = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in p.preps]
             for d in _children(verb, "dobj"):  # "put a hold on X": the prep may hang on the noun
@@ -377,8 +415,7 @@ class PatternMatcher:
         found = []
         for o in _children(verb, "dobj", "dative"):
             if p.proxy_only:
-                found += [x for t in _conjuncts(o) if self.r.person(t) is None
-                          for x in self.people_at(t, proxy=True)]
+                found += [x for t in _conjuncts(o) if self.r.person(t) is None for x in self.people_at(t, proxy=True)]
             else:
                 found += self.people_at(o, proxy=p.relation.polarity != 0)
             if not found and p.relation.polarity != 0:
@@ -390,7 +427,8 @@ class PatternMatcher:
         person an object singles out with particularly / especially / notably."""
         for t in obj.subtree:
             if t.dep_ in ("appos", "npadvmod", "conj") and any(
-                    c.dep_ == "advmod" and c.lower_ in self.lex.singling_out for c in t.children):
+                c.dep_ == "advmod" and c.lower_ in self.lex.singling_out for c in t.children
+            ):
                 found = self.people_at(t, proxy=True, deep=True)
                 if found:
                     return found
@@ -413,8 +451,13 @@ class PatternMatcher:
         if p.needs_dobj_noun:
             words += [d.lower_ for d in _children(verb, "dobj")][:1]
         if p.needs_prep and p.needs_prep_object_noun:  # "came under fire from"
-            words += [f"{c.lower_} {o.lower_}" for c in _children(verb, "prep") if c.lower_ in p.needs_prep
-                      for o in _children(c, "pobj") if o.lemma_.lower() in p.needs_prep_object_noun][:1]
+            words += [
+                f"{c.lower_} {o.lower_}"
+                for c in _children(verb, "prep")
+                if c.lower_ in p.needs_prep
+                for o in _children(c, "pobj")
+                if o.lemma_.lower() in p.needs_prep_object_noun
+            ][:1]
         if p.preps:  # the preposition the text uses ("spoke to", "won the backing of")
             words += [c.lower_ for c in verb.subtree if c.lower_ in p.preps][:1]
         label = " ".join(w.replace("n't", "not") for w in words)
@@ -441,8 +484,15 @@ class PatternMatcher:
                     break
                 pid = self.r.person(t) if t.tag_ != "PRP$" else None
                 if pid and pid != source:
-                    self.emit([(source, "name")], [(pid, self.r.how(t))], p.relation, lemma, tok, 0.55,
-                              _surface_modality(tok, self.lex))
+                    self.emit(
+                        [(source, "name")],
+                        [(pid, self.r.how(t))],
+                        p.relation,
+                        lemma,
+                        tok,
+                        0.55,
+                        _surface_modality(tok, self.lex),
+                    )
                     return
                 j += 1
             return
@@ -452,23 +502,41 @@ class PatternMatcher:
         'Trump and McConnell's backing of Strange', 'Northam's victory over Gillespie',
         'said in an interview with NBC's Kasie Hunt'; 'X has the backing of Y' (Y backs X)."""
         cx = self.lex.constructions
-        if noun.dep_ == "dobj" and p.relation.polarity > 0 and any(
-                pr.lower_ == "of" for pr in _children(noun, "prep")):
+        if noun.dep_ == "dobj" and p.relation.polarity > 0 and any(pr.lower_ == "of" for pr in _children(noun, "prep")):
             gov = noun.head.lemma_.lower()
             if gov in cx.receiving_verbs or gov in cx.seeking_verbs:
-                backers = [x for pr in _children(noun, "prep") if pr.lower_ == "of"
-                           for o in _children(pr, "pobj") for x in self.people_at(o, proxy=False)]
+                backers = [
+                    x
+                    for pr in _children(noun, "prep")
+                    if pr.lower_ == "of"
+                    for o in _children(pr, "pobj")
+                    for x in self.people_at(o, proxy=False)
+                ]
                 backed = self.subjects(noun.head)
                 mod = Modality.HYPOTHETICAL if gov in cx.seeking_verbs else modality_of(noun.head, self.lex)
                 self.emit(backers, backed, p.relation, f"{noun.head.lower_} the {noun.lower_} of", noun.head, 0.7, mod)
                 return
-        sources = [x for c in _children(noun, "poss", "nmod") if c.dep_ == "poss" or self.r.person(c)
-                   for x in self.people_at(c, proxy=False)]
+        sources = [
+            x
+            for c in _children(noun, "poss", "nmod")
+            if c.dep_ == "poss" or self.r.person(c)
+            for x in self.people_at(c, proxy=False)
+        ]
         if not sources:  # "the win by Democrat Phil Murphy"
-            sources = [x for pr in _children(noun, "prep") if pr.lower_ == "by"
-                       for o in _children(pr, "pobj") for x in self.people_at(o, proxy=False)]
-        if not sources and noun.lemma_.lower() in cx.event_nouns_with_subject and noun.dep_ == "pobj" \
-                and noun.head.lower_ in cx.event_preps and noun.head.head.pos_ in ("VERB", "AUX"):
+            sources = [
+                x
+                for pr in _children(noun, "prep")
+                if pr.lower_ == "by"
+                for o in _children(pr, "pobj")
+                for x in self.people_at(o, proxy=False)
+            ]
+        if (
+            not sources
+            and noun.lemma_.lower() in cx.event_nouns_with_subject
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ in cx.event_preps
+            and noun.head.head.pos_ in ("VERB", "AUX")
+        ):
             sources = self.subjects(noun.head.head)  # "Walker said in an interview with NBC's Kasie Hunt"
         light = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
         if not sources and light is not None and light.lemma_.lower() in self.lex.light_verbs:
@@ -490,7 +558,9 @@ class PatternMatcher:
                 # clause on the verb; take it when it follows the noun directly.
                 clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and 0 < c.left_edge.i - noun.i <= 4]
             for c in clauses:
-                if c.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children):
+                if c.dep_ in ("acl", "ccomp", "relcl") and any(
+                    m.lower_ == "that" and m.dep_ == "mark" for m in c.children
+                ):
                     for s in _children(c, "nsubj", "nsubjpass"):
                         targets += self.people_at(s, proxy=False)
         if not sources or not targets:
@@ -498,8 +568,9 @@ class PatternMatcher:
         anchor = light if light is not None and light.lemma_.lower() in self.lex.light_verbs else noun
         withdrawn = light is not None and light.lemma_.lower() in self.lex.withdrawing_verbs
         mod = Modality.NEGATED if withdrawn else modality_of(anchor, self.lex)
-        label = " ".join(w for w in ([light.lower_] if anchor is light else []) + [noun.lower_]
-                         + [prep.lower_ for prep in preps][:1])
+        label = " ".join(
+            w for w in ([light.lower_] if anchor is light else []) + [noun.lower_] + [prep.lower_ for prep in preps][:1]
+        )
         self.emit(sources, targets, p.relation, label, anchor, 0.7, mod)
 
     def adjective(self, adj: Token, p: NounPattern) -> None:
@@ -508,8 +579,13 @@ class PatternMatcher:
             return
         head = adj.head
         sources = self.subjects(head) if adj.dep_ == "acomp" else self.people_at(head, proxy=False)
-        targets = [x for prep in _children(adj, "prep") if prep.lower_ in p.preps
-                   for o in _children(prep, "pobj") for x in self.people_at(o, proxy=True)]
+        targets = [
+            x
+            for prep in _children(adj, "prep")
+            if prep.lower_ in p.preps
+            for o in _children(prep, "pobj")
+            for x in self.people_at(o, proxy=True)
+        ]
         if sources and targets:
             label = f"{adj.lower_} {next(pr.lower_ for pr in _children(adj, 'prep') if pr.lower_ in p.preps)}"
             self.emit(sources, targets, p.relation, label, head if adj.dep_ == "acomp" else adj, 0.6)
@@ -528,7 +604,9 @@ class PatternMatcher:
             targets = [x for prep in preps for o in _children(prep, "pobj") for x in self.people_at(o, proxy=False)]
             sources = self.subjects(verb)
             if sources and targets:
-                adj = next(a.lower_ for a in _children(obj, "amod") if a.lemma_.lower() in sa["positive"] | sa["negative"])
+                adj = next(
+                    a.lower_ for a in _children(obj, "amod") if a.lemma_.lower() in sa["positive"] | sa["negative"]
+                )
                 self.emit(sources, targets, rel, f"said {adj} {obj.lower_} about", verb, 0.75)
 
     def relational_noun(self, noun: Token, p: NounPattern) -> None:
@@ -543,8 +621,13 @@ class PatternMatcher:
                 holders = self.people_at(noun.head, proxy=False)
         else:
             return
-        others = [x for prep in _children(noun, "prep") if prep.lower_ == "of"
-                  for o in _children(prep, "pobj") for x in self.people_at(o, proxy=True)]
+        others = [
+            x
+            for prep in _children(noun, "prep")
+            if prep.lower_ == "of"
+            for o in _children(prep, "pobj")
+            for x in self.people_at(o, proxy=True)
+        ]
         for c in _children(noun, "poss"):
             if c.pos_ == "PRON" and c.lower_ in self.lex.pronouns:
                 # "Obama, his predecessor": a pronoun resolved to the holder names no owner.
@@ -556,8 +639,9 @@ class PatternMatcher:
         rel = p.relation
         if rel is Relation.OPPOSED and noun.lemma_.lower() == "opponent":
             mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nummod")}
-            if mods & self.lex.constructions.election_opponent_words or \
-                    _in_election_context(noun, self.lex.constructions):
+            if mods & self.lex.constructions.election_opponent_words or _in_election_context(
+                noun, self.lex.constructions
+            ):
                 rel = Relation.CHALLENGED  # "her Republican opponent": a rival in a race
         if holders and others:
             self.emit(holders, others, rel, noun.lower_, noun, 0.75, reverse=p.reverse)
@@ -574,9 +658,14 @@ class PatternMatcher:
             # "Nancy Bryce, their mother" (on an apposition), "Trump's chief of staff John
             # Kelly" (on a nominal modifier), "Obama strategist David Axelrod" (a name compound).
             for c in tok.children:
-                if c.dep_ in ("compound", "appos", "nmod") and c.pos_ in ("NOUN", "PROPN") and not self.r.token_pid.get(c.i):
-                    owners = [cc for cc in c.children if cc.dep_ == "poss"] or \
-                        (self._owner_compounds(c) if self.r.token_pid.get(tok.i) else [])
+                if (
+                    c.dep_ in ("compound", "appos", "nmod")
+                    and c.pos_ in ("NOUN", "PROPN")
+                    and not self.r.token_pid.get(c.i)
+                ):
+                    owners = [cc for cc in c.children if cc.dep_ == "poss"] or (
+                        self._owner_compounds(c) if self.r.token_pid.get(tok.i) else []
+                    )
                     if owners:
                         role_tok = c
                         break
@@ -632,20 +721,32 @@ class PatternMatcher:
     def _role_words(self, role: Token) -> str:
         """'deputy attorney general', 'chief of staff', 'campaign chairman': the role phrase
         without the people in it."""
-        words = [c.lower_ for c in role.lefts if c.dep_ in ("compound", "amod", "nmod") and c.tag_ != "POS"
-                 and (c.pos_ in ("NOUN", "ADJ", "PROPN") or c.dep_ == "amod") and not self.r.token_pid.get(c.i)]
+        words = [
+            c.lower_
+            for c in role.lefts
+            if c.dep_ in ("compound", "amod", "nmod")
+            and c.tag_ != "POS"
+            and (c.pos_ in ("NOUN", "ADJ", "PROPN") or c.dep_ == "amod")
+            and not self.r.token_pid.get(c.i)
+        ]
         words.append(role.lower_)
         for prep in _children(role, "prep"):
             if prep.lower_ == "of":
-                objs = [o for o in _children(prep, "pobj") if not any(d.dep_ in ("det", "poss") for d in o.children)
-                        and o.pos_ == "NOUN"]
+                objs = [
+                    o
+                    for o in _children(prep, "pobj")
+                    if not any(d.dep_ in ("det", "poss") for d in o.children) and o.pos_ == "NOUN"
+                ]
                 if objs:
                     words += ["of", objs[0].lower_]
         return " ".join(words)
 
     def _is_service(self, phrase: str, subordinate_only: bool = False) -> bool:
-        roles = self.lex.subordinate_roles if subordinate_only else \
-            self.lex.subordinate_roles | self.lex.constructions.service_nouns
+        roles = (
+            self.lex.subordinate_roles
+            if subordinate_only
+            else self.lex.subordinate_roles | self.lex.constructions.service_nouns
+        )
         roles = roles | {"chief of staff", "campaign chairman", "campaign chair", "campaign manager"}
         return any(phrase == r or phrase.endswith(" " + r) for r in roles)
 
@@ -681,14 +782,21 @@ class PatternMatcher:
             # safely enough (a date-aware lookup belongs to the knowledge base).
             return [(pid, self.r.how(tok))] if self.r.how(tok) != "role" else []
         if tok.lemma_.lower() in self.lex.constructions.service_org_nouns or tok.lower_ == "house":
-            return [(self.r.person(c), self.r.how(c)) for c in tok.children
-                    if c.dep_ in ("compound", "poss") and self.r.person(c)]
+            return [
+                (self.r.person(c), self.r.how(c))
+                for c in tok.children
+                if c.dep_ in ("compound", "poss") and self.r.person(c)
+            ]
         return []
 
     def joined(self, verb: Token) -> None:
         """'Manafort joined the Trump campaign in March 2016' -> SERVED_UNDER."""
-        owners = [x for o in _children(verb, "dobj") if o.lemma_.lower() in self.lex.constructions.service_org_nouns
-                  for x in self._owner_of(o)]
+        owners = [
+            x
+            for o in _children(verb, "dobj")
+            if o.lemma_.lower() in self.lex.constructions.service_org_nouns
+            for x in self._owner_of(o)
+        ]
         if owners:
             sources = self.subjects(verb)
             self.emit(sources, owners, Relation.SERVED_UNDER, f"{verb.lower_} campaign", verb, 0.8)
@@ -707,8 +815,12 @@ class PatternMatcher:
             holders = [c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")]
             targets = [x for h in holders for x in self.people_at(h, proxy=True) if x[1] in ("name", "apposition")]
             anchor = copula
-        elif adj.dep_ in ("amod", "compound") and self.r.token_pid.get(adj.head.i) and adj.i == adj.head.left_edge.i \
-                and adj.text[:1].isupper():
+        elif (
+            adj.dep_ in ("amod", "compound")
+            and self.r.token_pid.get(adj.head.i)
+            and adj.i == adj.head.left_edge.i
+            and adj.text[:1].isupper()
+        ):
             targets = [(self.r.token_pid[adj.head.i], "name")]  # "Crazy Nancy", "Crooked Hillary"
             anchor = adj.head
         else:
@@ -762,11 +874,16 @@ class PatternMatcher:
 
 # -- modality -------------------------------------------------------------------------
 
+
 def _negated_here(tok: Token, lex: Lexicon) -> bool:
     """'not', 'never', 'nor did I ...', and 'is yet to' (not so far)."""
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "yet") and tok.lemma_ == "be")
-               or (c.dep_ == "advmod" and c.lower_ == "never") or c.lower_ in lex.correlative_negators
-               for c in tok.children)
+    return any(
+        c.dep_ == "neg"
+        or (c.dep_ == "advmod" and c.lower_ in ("never", "yet") and tok.lemma_ == "be")
+        or (c.dep_ == "advmod" and c.lower_ == "never")
+        or c.lower_ in lex.correlative_negators
+        for c in tok.children
+    )
 
 
 def _negation_is_refusal(verb: Token, lex: Lexicon) -> bool:
@@ -782,9 +899,10 @@ def _negation_is_refusal(verb: Token, lex: Lexicon) -> bool:
     cx = lex.constructions
     if verb.dep_ == "pcomp" and verb.head.lower_ in cx.negating_preps:
         return False  # "ended his speech without endorsing X": an absence, not a stated stance
-    if any(c.dep_ == "aux" and c.lower_ in cx.epistemic_aux for c in verb.children) or \
-            any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks for m in c.children)
-                for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in cx.epistemic_aux for c in verb.children) or any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks for m in c.children)
+        for c in verb.children
+    ):
         return False  # "might not support X if he became the nominee": a guess, not a stance
     past = verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("did", "had") for c in verb.children)
     return not past
@@ -795,7 +913,7 @@ def _line_of(tok: Token) -> str:
     sent, text = tok.sent, tok.doc.text
     start = max(sent.start_char, text.rfind("\n", sent.start_char, tok.idx) + 1)
     end = text.find("\n", tok.idx, sent.end_char)
-    return text[start:end if end != -1 else sent.end_char]
+    return text[start : end if end != -1 else sent.end_char]
 
 
 def _hedged(tok: Token, lex: Lexicon) -> bool:
@@ -832,24 +950,29 @@ def _speculative_frame(node: Token, lex: Lexicon) -> bool:
     if node.dep_ == "pcomp":
         gov = head.head
         return head.lower_ in ("about", "of", "on") and (
-            gov.lemma_.lower() in cx.speculation_heads or gov.lemma_.lower() in cx.speculation_nouns)
+            gov.lemma_.lower() in cx.speculation_heads or gov.lemma_.lower() in cx.speculation_nouns
+        )
     if node.dep_ == "acl" and head.lemma_.lower() in cx.speculation_nouns:
         return True
     if node.dep_ in ("ccomp", "attr", "advcl") and head.lemma_ == "be":
-        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cx.speculation_nouns
-                   for c in head.children)
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cx.speculation_nouns for c in head.children)
     return False
 
 
 def _scheduled(verb: Token, lex: Lexicon) -> bool:
     """'will face' with no other hedge: the only uncertainty is the future tense."""
     auxes = [c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in lex.hypothetical_aux]
-    return auxes in (["will"], ["'ll"]) and verb.dep_ in ("ROOT", "conj") and \
-        not any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ in lex.hedges for c in verb.children) and \
-        not any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in verb.children) and \
-        not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks for m in c.children)
-                for c in verb.children) and \
-        not _line_of(verb).rstrip().endswith("?")
+    return (
+        auxes in (["will"], ["'ll"])
+        and verb.dep_ in ("ROOT", "conj")
+        and not any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ in lex.hedges for c in verb.children)
+        and not any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in verb.children)
+        and not any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks for m in c.children)
+            for c in verb.children
+        )
+        and not _line_of(verb).rstrip().endswith("?")
+    )
 
 
 def _attempted(verb: Token, lex: Lexicon) -> bool:
@@ -858,15 +981,22 @@ def _attempted(verb: Token, lex: Lexicon) -> bool:
     if any(c.dep_ in ("aux", "neg") and (c.lower_ in lex.hypothetical_aux or c.dep_ == "neg") for c in verb.children):
         return False
     head = verb.head
-    return verb.dep_ in ("acl", "xcomp") and head.lemma_.lower() in lex.constructions.attempt_words and \
-        not any(c.dep_ in ("aux", "neg") and (c.lower_ in lex.hypothetical_aux or c.dep_ == "neg") for c in head.children)
+    return (
+        verb.dep_ in ("acl", "xcomp")
+        and head.lemma_.lower() in lex.constructions.attempt_words
+        and not any(
+            c.dep_ in ("aux", "neg") and (c.lower_ in lex.hypothetical_aux or c.dep_ == "neg") for c in head.children
+        )
+    )
 
 
 def _ranked(noun: Token, lex: Lexicon) -> bool:
     """'the first senator to endorse him', 'the only Republican to vote against': an
     ordinal or superlative makes an infinitive relative a record of what happened."""
-    return any(c.dep_ in ("amod", "advmod", "nummod") and (c.lower_ in lex.constructions.ranking_words or c.tag_ == "JJS")
-               for c in noun.children)
+    return any(
+        c.dep_ in ("amod", "advmod", "nummod") and (c.lower_ in lex.constructions.ranking_words or c.tag_ == "JJS")
+        for c in noun.children
+    )
 
 
 def _asks_about_a_fact(tok: Token, lex: Lexicon) -> bool:
@@ -887,7 +1017,7 @@ def modality_of(tok: Token, lex: Lexicon) -> Modality:
     control ("did not want to endorse X") or coordination without a subject of
     its own; "X doesn't appear, though he has criticized Y" stays asserted.
     """
-    if _line_of(tok).rstrip().rstrip('"\'').endswith("?") and not _asks_about_a_fact(tok, lex):
+    if _line_of(tok).rstrip().rstrip("\"'").endswith("?") and not _asks_about_a_fact(tok, lex):
         return Modality.HYPOTHETICAL
     negated = hypothetical = False
     node, own = tok, True
@@ -904,8 +1034,9 @@ def modality_of(tok: Token, lex: Lexicon) -> Modality:
                     hypothetical = True
         if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in node.children):
             return Modality.HYPOTHETICAL
-        if any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children) and \
-                any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children) and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+        ):
             return Modality.HYPOTHETICAL  # "calls for Pence to replace Trump"
         dep = node.dep_
         if dep not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "attr") or node.head.i == node.i:
@@ -920,8 +1051,11 @@ def modality_of(tok: Token, lex: Lexicon) -> Modality:
             break
         if dep == "attr":
             break
-        if dep in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
-                and not _ranked(node.head, lex):
+        if (
+            dep in ("acl", "relcl")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            and not _ranked(node.head, lex)
+        ):
             hypothetical = True  # "a potential candidate to run against Trump": a purpose, not a deed
             break
         head = node.head
@@ -946,7 +1080,7 @@ def modality_of(tok: Token, lex: Lexicon) -> Modality:
 
 
 def _surface_modality(tok: Token, lex: Lexicon) -> Modality:
-    window = [t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i]]
+    window = [t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 3) : tok.i]]
     if any(w in lex.negators for w in window):
         return Modality.NEGATED
     if any(w in lex.hypothetical_aux or w in lex.conditional_marks for w in window):
@@ -956,7 +1090,10 @@ def _surface_modality(tok: Token, lex: Lexicon) -> Modality:
 
 # -- who holds the claim ---------------------------------------------------------------
 
-def attribution_of(tok: Token, resolver: Resolver, lex: Lexicon, quote_speaker: str | None) -> tuple[str | None, str | None]:
+
+def attribution_of(
+    tok: Token, resolver: Resolver, lex: Lexicon, quote_speaker: str | None
+) -> tuple[str | None, str | None]:
     """(speaker person id, reported_by text) for the claim anchored at ``tok``."""
     if quote_speaker:
         return quote_speaker, None

@@ -68,12 +68,12 @@ def read_pairs(path: Path) -> list[Pair]:
             marked, label = row[0], int(row[3])
             spans, text, pos = [], [], 0
             for m in re.finditer(r"\[([^\[\]]+)\]", marked):
-                text.append(marked[pos:m.start()])
+                text.append(marked[pos : m.start()])
                 start = sum(len(t) for t in text)
                 text.append(m.group(1))
                 end = start + len(m.group(1))
                 pos = m.end()
-                if marked[pos:pos + 1] == "s" and not marked[pos + 1:pos + 2].isalpha():
+                if marked[pos : pos + 1] == "s" and not marked[pos + 1 : pos + 2].isalpha():
                     text.append("s")
                     end, pos = end + 1, pos + 1
                 spans.append((start, end))
@@ -186,8 +186,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--dsa", type=Path, required=True, help="folder holding train.tsv")
     ap.add_argument("--out", type=Path, default=DEFAULT_MODEL_DIR)
     ap.add_argument("--search", action="store_true", help="print the CV grid instead of training")
-    ap.add_argument("--params", type=json.loads, default={},
-                    help="JSON overriding the chosen settings, for trying others under CV")
+    ap.add_argument(
+        "--params", type=json.loads, default={}, help="JSON overriding the chosen settings, for trying others under CV"
+    )
     args = ap.parse_args(argv)
     chosen = dict(CHOSEN, **args.params)
     print(f"settings: {chosen}")
@@ -215,8 +216,10 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  person pairs, non-none predictions at p >= {t:.2f}: {n} with precision {prec:.3f}")
     veto = choose_threshold(probs, gold, VETO_PRECISION)
     add = choose_threshold(probs[pm], gold[pm], ADD_PRECISION)
-    print(f"thresholds by CV: veto {veto} (precision >= {VETO_PRECISION} on all pairs), "
-          f"model-made edges {add} (precision >= {ADD_PRECISION} on person pairs)")
+    print(
+        f"thresholds by CV: veto {veto} (precision >= {VETO_PRECISION} on all pairs), "
+        f"model-made edges {add} (precision >= {ADD_PRECISION} on person pairs)"
+    )
     model = DirectionModel.train([x for e in exs if e is not None for x in e], seed=SEED, **chosen)
     model.meta["cv_macro_f1"] = round(f1, 4)
     model.meta["cv_macro_f1_person"] = round(pf1, 4)

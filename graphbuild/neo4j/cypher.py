@@ -43,8 +43,7 @@ CONSTRAINTS: tuple[str, ...] = (
 ) + tuple(
     # One per type: backs MERGE on the evidence key with an index, and holds
     # one relationship per key whatever loaders race (MERGE also locks both ends).
-    f"CREATE CONSTRAINT rel_key_{r.value.lower()} IF NOT EXISTS "
-    f"FOR ()-[r:{r.value}]-() REQUIRE r.key IS UNIQUE"
+    f"CREATE CONSTRAINT rel_key_{r.value.lower()} IF NOT EXISTS FOR ()-[r:{r.value}]-() REQUIRE r.key IS UNIQUE"
     for r in Relation
 )
 
@@ -141,8 +140,7 @@ SET r += row.props
 """
 
 # Built from the enum, once: the only place a relationship type enters Cypher.
-_MERGE_RELATIONSHIPS = {r: _MERGE_RELATIONSHIPS_TEMPLATE.format(type=r.value).strip() + "\n"
-                        for r in Relation}
+_MERGE_RELATIONSHIPS = {r: _MERGE_RELATIONSHIPS_TEMPLATE.format(type=r.value).strip() + "\n" for r in Relation}
 
 
 def merge_relationships(relation: Relation) -> str:

@@ -59,18 +59,25 @@ class LoadSummary:
         rate = self.edges / self.seconds if self.seconds else 0.0
         from ..progress import plural
 
-        cleared = (f"; removed the earlier edges of {plural(self.cleared, 'article')} that now have none"
-                   if self.cleared else "")
-        return (f"loaded {plural(self.edges, 'edge')} from {plural(self.articles, 'article')} between "
-                f"{plural(self.people, 'person', 'people')} in {plural(self.batches, 'batch', 'batches')}, "
-                f"{self.seconds:.1f} s ({rate:.0f} edges/s){cleared}")
+        cleared = (
+            f"; removed the earlier edges of {plural(self.cleared, 'article')} that now have none"
+            if self.cleared
+            else ""
+        )
+        return (
+            f"loaded {plural(self.edges, 'edge')} from {plural(self.articles, 'article')} between "
+            f"{plural(self.people, 'person', 'people')} in {plural(self.batches, 'batch', 'batches')}, "
+            f"{self.seconds:.1f} s ({rate:.0f} edges/s){cleared}"
+        )
 
 
 # --- connection ---------------------------------------------------------------------
 
+
 @contextmanager
-def connect(uri: str | None = None, user: str | None = None, password: str | None = None,
-            database: str | None = None) -> Iterator[tuple[Any, str]]:
+def connect(
+    uri: str | None = None, user: str | None = None, password: str | None = None, database: str | None = None
+) -> Iterator[tuple[Any, str]]:
     """A verified driver and the database name, from options or the settings.
 
     An empty password means no authentication. An unreachable server raises
@@ -92,12 +99,14 @@ def connect(uri: str | None = None, user: str | None = None, password: str | Non
         driver.verify_connectivity()
     except ServiceUnavailable:
         driver.close()
-        raise BackendError(f"cannot reach Neo4j at {uri}: start one with "
-                           "`python -m graphbuild.neo4j.server start` or set NEO4J_URI") from None
+        raise BackendError(
+            f"cannot reach Neo4j at {uri}: start one with `python -m graphbuild.neo4j.server start` or set NEO4J_URI"
+        ) from None
     except AuthError as exc:
         driver.close()
-        raise BackendError(f"Neo4j at {uri} refused user {user!r}: {exc.message}; "
-                           "set --user/--password or NEO4J_USER/NEO4J_PASSWORD") from None
+        raise BackendError(
+            f"Neo4j at {uri} refused user {user!r}: {exc.message}; set --user/--password or NEO4J_USER/NEO4J_PASSWORD"
+        ) from None
     try:
         yield driver, database
     finally:
@@ -105,6 +114,7 @@ def connect(uri: str | None = None, user: str | None = None, password: str | Non
 
 
 # --- reading ------------------------------------------------------------------------
+
 
 def edges_path(path: str | Path) -> Path:
     """``path`` itself if it is a file, else ``path/edges.jsonl`` (a build folder)."""
@@ -142,8 +152,9 @@ def read_manifest(path: str | Path) -> list[str] | None:
                 line = json.loads(text)
                 ids.append(str(line["id"]))
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise EdgeFormatError(f"not an articles manifest line ({type(exc).__name__}: {exc})",
-                                      where=f"{found}:{lineno}") from None
+                raise EdgeFormatError(
+                    f"not an articles manifest line ({type(exc).__name__}: {exc})", where=f"{found}:{lineno}"
+                ) from None
     return ids
 
 
@@ -180,6 +191,7 @@ def read_edge_file(path: str | Path) -> list[Edge]:
 
 # --- rows ---------------------------------------------------------------------------
 
+
 def evidence_key(edge: Edge) -> str:
     """The identity of one piece of evidence: the same line loaded twice is one relationship.
 
@@ -191,8 +203,16 @@ def evidence_key(edge: Edge) -> str:
     """
     # Modality and wording are part of it: one sentence can hold "fired" (asserted)
     # and "planned to dismiss" (hypothetical) between the same two people.
-    parts = [edge.article.id, edge.evidence.start, edge.evidence.end, edge.relation.value,
-             edge.source.id, edge.target.id, edge.modality.value, edge.label]
+    parts = [
+        edge.article.id,
+        edge.evidence.start,
+        edge.evidence.end,
+        edge.relation.value,
+        edge.source.id,
+        edge.target.id,
+        edge.modality.value,
+        edge.label,
+    ]
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:24]
 
 
@@ -243,10 +263,16 @@ def person_row(person_id: str, names: Iterable[str], kb: str | None = None) -> d
         attrs["offices"] = json.dumps(attrs["offices"], ensure_ascii=False)  # properties hold no maps
     best = canonical_name(aliases)
     ids = (person_id, attrs.get("kb_id", ""))
-    return {"id": person_id, "names": aliases, "name": best, "name_rank": name_rank_key(best),
-            "lookup": lookup_keys(best, aliases + variants, ids),
-            "name_keys": name_keys(best, ids), "alias_keys": alias_keys(aliases + variants),
-            "props": attrs}
+    return {
+        "id": person_id,
+        "names": aliases,
+        "name": best,
+        "name_rank": name_rank_key(best),
+        "lookup": lookup_keys(best, aliases + variants, ids),
+        "name_keys": name_keys(best, ids),
+        "alias_keys": alias_keys(aliases + variants),
+        "props": attrs,
+    }
 
 
 @dataclass
@@ -274,8 +300,8 @@ def plan_batches(edges: list[Edge], batch_size: int) -> list[Batch]:
     kb_of = {ref.id: ref.kb for e in edges for ref in (e.source, e.target) if ref.kb}
     batches = []
     for i in range(0, len(edges), batch_size):
-        chunk = edges[i:i + batch_size]
-        chunk_rows = all_rows[i:i + batch_size]
+        chunk = edges[i : i + batch_size]
+        chunk_rows = all_rows[i : i + batch_size]
         names: dict[str, set[str]] = defaultdict(set)
         articles: dict[str, dict[str, Any]] = {}
         rows: dict[Relation, list[dict[str, Any]]] = defaultdict(list)
@@ -289,17 +315,29 @@ def plan_batches(edges: list[Edge], batch_size: int) -> list[Batch]:
                 # Written once per load, in the batch of its first edge (later
                 # batches find it committed), with what replacing it needs.
                 seen_articles.add(a.id)
-                articles[a.id] = {"id": a.id, "title": a.title, "source": a.source, "url": a.url,
-                                  "published": a.published, "keys": keys[a.id],
-                                  "people": sorted(people_of[a.id])}
+                articles[a.id] = {
+                    "id": a.id,
+                    "title": a.title,
+                    "source": a.source,
+                    "url": a.url,
+                    "published": a.published,
+                    "keys": keys[a.id],
+                    "people": sorted(people_of[a.id]),
+                }
             rows[e.relation].append(row)
-        batches.append(Batch(
-            people=[person_row(pid, n, kb_of.get(pid)) for pid, n in sorted(names.items())],
-            articles=list(articles.values()), rows=dict(rows), size=len(chunk)))
+        batches.append(
+            Batch(
+                people=[person_row(pid, n, kb_of.get(pid)) for pid, n in sorted(names.items())],
+                articles=list(articles.values()),
+                rows=dict(rows),
+                size=len(chunk),
+            )
+        )
     return batches
 
 
 # --- writing ------------------------------------------------------------------------
+
 
 def ensure_schema(driver: Any, database: str) -> None:
     """Create the uniqueness constraints (idempotent: IF NOT EXISTS)."""
@@ -331,10 +369,15 @@ def _clear_articles(tx: Any, ids: list[str]) -> None:
         tx.run(cypher.DELETE_UNUSED_PEOPLE, ids=people["people"]).consume()
 
 
-def write_edges(driver: Any, database: str, edges: Iterable[Edge], *,
-                batch_size: int | None = None,
-                on_batch: Callable[[int, int], None] | None = None,
-                articles: Iterable[str] = ()) -> LoadSummary:
+def write_edges(
+    driver: Any,
+    database: str,
+    edges: Iterable[Edge],
+    *,
+    batch_size: int | None = None,
+    on_batch: Callable[[int, int], None] | None = None,
+    articles: Iterable[str] = (),
+) -> LoadSummary:
     """Write edges through an open driver; ``on_batch(i, rows)`` runs after each commit.
 
     ``articles``: every article id the build read; those without an edge here
@@ -352,29 +395,43 @@ def write_edges(driver: Any, database: str, edges: Iterable[Edge], *,
     with driver.session(database=database) as session:
         for i in range(0, len(cleared), batch_size):
             try:
-                session.execute_write(_clear_articles, cleared[i:i + batch_size])
+                session.execute_write(_clear_articles, cleared[i : i + batch_size])
             except Neo4jError as exc:
-                raise BackendError(f"Neo4j refused to remove the edges of articles that now have "
-                                   f"none: {exc.code}: {exc.message}") from None
+                raise BackendError(
+                    f"Neo4j refused to remove the edges of articles that now have none: {exc.code}: {exc.message}"
+                ) from None
         for i, batch in enumerate(batches):
             try:
                 session.execute_write(_write_batch, batch)
             except Neo4jError as exc:
-                raise BackendError(f"Neo4j refused batch {i + 1} of {len(batches)}: "
-                                   f"{exc.code}: {exc.message}") from None
+                raise BackendError(
+                    f"Neo4j refused batch {i + 1} of {len(batches)}: {exc.code}: {exc.message}"
+                ) from None
             if on_batch is not None:
                 on_batch(i, batch.size)
     people = {p for e in edges for p in (e.source.id, e.target.id)}
-    return LoadSummary(edges=len(edges), articles=len(with_edges),
-                       people=len(people), batches=len(batches),
-                       seconds=time.perf_counter() - started, cleared=len(cleared))
+    return LoadSummary(
+        edges=len(edges),
+        articles=len(with_edges),
+        people=len(people),
+        batches=len(batches),
+        seconds=time.perf_counter() - started,
+        cleared=len(cleared),
+    )
 
 
-def load(path: str | Path | None = None, *, edges: Iterable[Edge] | None = None,
-         uri: str | None = None, user: str | None = None, password: str | None = None,
-         database: str | None = None, batch_size: int | None = None,
-         on_batch: Callable[[int, int], None] | None = None,
-         articles: Iterable[str] | None = None) -> LoadSummary:
+def load(
+    path: str | Path | None = None,
+    *,
+    edges: Iterable[Edge] | None = None,
+    uri: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    database: str | None = None,
+    batch_size: int | None = None,
+    on_batch: Callable[[int, int], None] | None = None,
+    articles: Iterable[str] | None = None,
+) -> LoadSummary:
     """Load an edges.jsonl (or a build folder holding one), or ``edges``, into Neo4j.
 
     Connection values not given come from the settings (NEO4J_URI, ...).
@@ -390,5 +447,4 @@ def load(path: str | Path | None = None, *, edges: Iterable[Edge] | None = None,
             articles = read_manifest(path)
     edges = list(edges)
     with connect(uri, user, password, database) as (driver, db):
-        return write_edges(driver, db, edges, batch_size=batch_size, on_batch=on_batch,
-                           articles=articles or ())
+        return write_edges(driver, db, edges, batch_size=batch_size, on_batch=on_batch, articles=articles or ())

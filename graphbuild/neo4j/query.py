@@ -49,8 +49,10 @@ FORMATS = ("table", "json", "csv")
 KINDS = ("person", "date")
 MAX_INT = 2**63 - 1  # Neo4j integers are 64-bit
 
-_PARAM = re.compile(r"^//\s+(?P<name>[A-Za-z_]\w*)\s*(?:\((?P<kind>\w+)\)\s*)?"
-                    r"(?:=\s*(?P<default>.+?))?\s*:\s*(?P<help>.*)$")
+_PARAM = re.compile(
+    r"^//\s+(?P<name>[A-Za-z_]\w*)\s*(?:\((?P<kind>\w+)\)\s*)?"
+    r"(?:=\s*(?P<default>.+?))?\s*:\s*(?P<help>.*)$"
+)
 
 
 @dataclass(frozen=True)
@@ -76,14 +78,14 @@ class Query:
         if unknown:
             raise QueryParameterError(
                 f"query {self.name!r} takes no parameter {', '.join(unknown)}; "
-                f"it takes: {', '.join(sorted(known)) or '(none)'}")
+                f"it takes: {', '.join(sorted(known)) or '(none)'}"
+            )
         out: dict[str, Any] = {}
         for p in self.params:
             if p.name in given:
                 out[p.name] = _cast(p, given[p.name], self.name)
             elif p.required:
-                raise QueryParameterError(
-                    f"query {self.name!r} needs -p {p.name}=VALUE ({p.help})")
+                raise QueryParameterError(f"query {self.name!r} needs -p {p.name}=VALUE ({p.help})")
             else:
                 out[p.name] = p.default
         return out
@@ -134,10 +136,18 @@ def parse_query(name: str, text: str) -> Query:
         if m:
             default, kind = m.group("default"), m.group("kind")
             if kind is not None and kind not in KINDS:
-                raise QueryParameterError(f"query {name!r}: parameter {m.group('name')} has kind {kind!r}; "
-                                          f"use one of {', '.join(KINDS)}")
-            params.append(Param(m.group("name"), json.loads(default) if default else None,
-                                m.group("help").strip(), default is None, kind))
+                raise QueryParameterError(
+                    f"query {name!r}: parameter {m.group('name')} has kind {kind!r}; use one of {', '.join(KINDS)}"
+                )
+            params.append(
+                Param(
+                    m.group("name"),
+                    json.loads(default) if default else None,
+                    m.group("help").strip(),
+                    default is None,
+                    kind,
+                )
+            )
         elif not in_params:
             question.append(body.removeprefix("Question:").strip())
     return Query(name, text, " ".join(question), tuple(params))
@@ -158,10 +168,17 @@ def load_query(name: str, queries_dir: Path | None = None) -> Query:
     return parse_query(path.stem, path.read_text(encoding="utf-8"))
 
 
-def run_query(name: str, params: dict[str, str] | None = None, *, driver: Any = None,
-              database: str | None = None, uri: str | None = None, user: str | None = None,
-              password: str | None = None,
-              queries_dir: Path | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+def run_query(
+    name: str,
+    params: dict[str, str] | None = None,
+    *,
+    driver: Any = None,
+    database: str | None = None,
+    uri: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    queries_dir: Path | None = None,
+) -> tuple[list[str], list[dict[str, Any]]]:
     """Run a query by name; return its column names and rows (plain Python values).
 
     Uses ``driver`` if given, else connects with the options or the settings.
@@ -170,7 +187,6 @@ def run_query(name: str, params: dict[str, str] | None = None, *, driver: Any = 
 
     from ..errors import BackendError
     from ..settings import resolve
-    from . import cypher
     from .load import connect
 
     query = load_query(name, queries_dir)
@@ -182,8 +198,7 @@ def run_query(name: str, params: dict[str, str] | None = None, *, driver: Any = 
             if p.kind == "person" and (values[p.name] != "" or p.required):  # "" means everyone, where allowed
                 values[p.name] = find_person(drv, db, values[p.name], param=p.name)["id"]
         try:
-            records, _, keys = drv.execute_query(query.text, values, database_=db,
-                                                 routing_="r")
+            records, _, keys = drv.execute_query(query.text, values, database_=db, routing_="r")
         except Neo4jError as exc:
             raise BackendError(f"query {name!r} failed: {exc.code}: {exc.message}") from None
         return list(keys), [_plain(r.data()) for r in records]
@@ -200,17 +215,21 @@ def find_person(driver: Any, database: str, name: str, *, param: str = "person")
     The one place ``graphbuild query`` looks people up (``cypher.FIND_PERSON``);
     a name that finds nobody is a ``QueryParameterError`` with suggestions.
     """
+    from ..naming import lookup_key, loose_key  # people: the one rule (graphbuild.naming.match_tier)
     from . import cypher
 
-    from ..naming import lookup_key, loose_key  # people: the one rule (graphbuild.naming.match_tier)
-
-    records, _, _ = driver.execute_query(cypher.FIND_PERSON, {"id": name.strip(), "key": lookup_key(name),
-                                                              "loose": loose_key(name)},
-                                         database_=database, routing_="r")
+    records, _, _ = driver.execute_query(
+        cypher.FIND_PERSON,
+        {"id": name.strip(), "key": lookup_key(name), "loose": loose_key(name)},
+        database_=database,
+        routing_="r",
+    )
     if records:
         return {"id": records[0]["id"], "name": records[0]["name"]}
-    raise QueryParameterError(f"-p {param}={name!r}: no person in the graph by that id, name, alias or "
-                              f"surname; {_suggest(driver, database, name)}")
+    raise QueryParameterError(
+        f"-p {param}={name!r}: no person in the graph by that id, name, alias or "
+        f"surname; {_suggest(driver, database, name)}"
+    )
 
 
 def _suggest(driver: Any, database: str, name: str) -> str:
@@ -220,14 +239,16 @@ def _suggest(driver: Any, database: str, name: str) -> str:
     words = [w[:3] for w in re.findall(r"\w+", name.lower()) if len(w) >= 2]
     from . import cypher
 
-    records, _, _ = driver.execute_query(cypher.SUGGEST_PEOPLE, {"starts": words, "limit": 200},
-                                         database_=database, routing_="r")
+    records, _, _ = driver.execute_query(
+        cypher.SUGGEST_PEOPLE, {"starts": words, "limit": 200}, database_=database, routing_="r"
+    )
     names = [r["name"] for r in records]
     close = difflib.get_close_matches(name, names, n=5, cutoff=0.3) or names[:5]
     if close:
         return "did you mean: " + ", ".join(close) + "?"
-    records, _, _ = driver.execute_query(cypher.SUGGEST_PEOPLE, {"starts": [], "limit": 5},
-                                         database_=database, routing_="r")
+    records, _, _ = driver.execute_query(
+        cypher.SUGGEST_PEOPLE, {"starts": [], "limit": 5}, database_=database, routing_="r"
+    )
     known = [r["name"] for r in records]
     if not known:
         return "the graph has no people yet: load one with `graphbuild load`"
@@ -270,8 +291,7 @@ def format_rows(columns: list[str], rows: Iterable[dict[str, Any]], fmt: str = "
     widths = [min(60, max([len(c)] + [len(row[i]) for row in cells])) for i, c in enumerate(columns)]
 
     def line(values: list[str]) -> str:
-        return "  ".join((v if len(v) <= w else v[:w - 1] + "…").ljust(w)
-                         for v, w in zip(values, widths)).rstrip()
+        return "  ".join((v if len(v) <= w else v[: w - 1] + "…").ljust(w) for v, w in zip(values, widths)).rstrip()
 
     out = [line(columns), line(["-" * w for w in widths])]
     out += [line(row) for row in cells]
@@ -299,8 +319,13 @@ def describe_queries(queries_dir: Path | None = None) -> str:
     parts = []
     for name in list_queries(queries_dir):
         q = load_query(name, queries_dir)
-        params = ", ".join(f"{p.name}={(p.kind or 'value').upper()}" if p.required
-                           else f"{p.name}={json.dumps(p.default)}" for p in q.params) or "no parameters"
+        params = (
+            ", ".join(
+                f"{p.name}={(p.kind or 'value').upper()}" if p.required else f"{p.name}={json.dumps(p.default)}"
+                for p in q.params
+            )
+            or "no parameters"
+        )
         parts.append(f"{name} ({params})\n  {q.question}")
     return "\n".join(parts) + "\n"
 

@@ -115,8 +115,10 @@ def _tool(name: str) -> str:
         return str(Path(java_home) / "bin" / name)
     found = shutil.which(name)
     if not found:
-        raise BackendError(f"`{name}` is not on PATH: the local Neo4j server needs a JDK 17+ "
-                           "and Maven (on Debian: apt-get install openjdk-17-jdk-headless maven)")
+        raise BackendError(
+            f"`{name}` is not on PATH: the local Neo4j server needs a JDK 17+ "
+            "and Maven (on Debian: apt-get install openjdk-17-jdk-headless maven)"
+        )
     return found
 
 
@@ -140,14 +142,14 @@ def build_classpath(paths: ServerPaths, *, quiet: bool = True) -> str:
             return cp.strip()
     paths.root.mkdir(parents=True, exist_ok=True)
     out = paths.root / "classpath.raw"
-    cmd = [_tool("mvn"), "-B", "-f", str(POM), "dependency:build-classpath",
-           f"-Dmdep.outputFile={out}"]
+    cmd = [_tool("mvn"), "-B", "-f", str(POM), "dependency:build-classpath", f"-Dmdep.outputFile={out}"]
     if quiet:
         cmd.insert(1, "-q")
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0 or not out.exists():
-        raise BackendError("Maven could not resolve Neo4j's classpath from "
-                           f"{POM}:\n{(proc.stdout + proc.stderr)[-3000:]}")
+        raise BackendError(
+            f"Maven could not resolve Neo4j's classpath from {POM}:\n{(proc.stdout + proc.stderr)[-3000:]}"
+        )
     cp = out.read_text().strip()
     paths.classpath.write_text(f"{key}\n{cp}\n")
     out.unlink()
@@ -162,8 +164,9 @@ def compile_main(paths: ServerPaths, classpath: str) -> Path:
         return paths.classes
     shutil.rmtree(paths.classes, ignore_errors=True)
     paths.classes.mkdir(parents=True)
-    proc = subprocess.run([_tool("javac"), "-d", str(paths.classes), "-cp", classpath,
-                           str(MAIN_SOURCE)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [_tool("javac"), "-d", str(paths.classes), "-cp", classpath, str(MAIN_SOURCE)], capture_output=True, text=True
+    )
     if proc.returncode != 0:
         raise BackendError(f"javac failed on {MAIN_SOURCE}:\n{proc.stderr[-3000:]}")
     stamp.write_text(key)
@@ -194,8 +197,9 @@ def bolt_ready(uri: str, timeout: float = 2.0) -> bool:
     from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
     try:
-        with GraphDatabase.driver(uri, auth=None, connection_timeout=timeout,
-                                  connection_acquisition_timeout=timeout) as driver:
+        with GraphDatabase.driver(
+            uri, auth=None, connection_timeout=timeout, connection_acquisition_timeout=timeout
+        ) as driver:
             driver.verify_connectivity()
         return True
     except AuthError:
@@ -211,12 +215,16 @@ def status(root: Path | None = None, uri: str | None = None) -> dict:
     paths = ServerPaths(Path(root or default_dir()))
     uri = f"bolt://127.0.0.1:{bolt_port(uri)}"
     pid = _read_pid(paths)
-    return {"running": pid is not None, "pid": pid, "uri": uri,
-            "bolt": bolt_ready(uri) if pid is not None else False, "dir": str(paths.root)}
+    return {
+        "running": pid is not None,
+        "pid": pid,
+        "uri": uri,
+        "bolt": bolt_ready(uri) if pid is not None else False,
+        "dir": str(paths.root),
+    }
 
 
-def start(root: Path | None = None, uri: str | None = None,
-          timeout: float = START_TIMEOUT, quiet: bool = True) -> str:
+def start(root: Path | None = None, uri: str | None = None, timeout: float = START_TIMEOUT, quiet: bool = True) -> str:
     """Start the server in the background; return its bolt URI once it answers.
 
     A server of ``root`` already running is reused. Raises ``BackendError``
@@ -228,34 +236,46 @@ def start(root: Path | None = None, uri: str | None = None,
     if _read_pid(paths) is not None:
         if wait_ready(bolt, timeout):
             return bolt
-        raise BackendError(f"the Neo4j server of {paths.root} runs but {bolt} does not answer; "
-                           f"see {paths.log}")
+        raise BackendError(f"the Neo4j server of {paths.root} runs but {bolt} does not answer; see {paths.log}")
     if bolt_ready(bolt):
-        raise BackendError(f"something else already answers at {bolt}; stop it, or start this "
-                           "server on another port with NEO4J_URI=bolt://127.0.0.1:PORT")
+        raise BackendError(
+            f"something else already answers at {bolt}; stop it, or start this "
+            "server on another port with NEO4J_URI=bolt://127.0.0.1:PORT"
+        )
     cp = build_classpath(paths, quiet=quiet)
     classes = compile_main(paths, cp)
     paths.home.mkdir(parents=True, exist_ok=True)
-    cmd = [_tool("java"), *JVM_MEMORY, *JVM_OPENS, "-cp", f"{classes}{os.pathsep}{cp}",
-           MAIN_CLASS, str(paths.home), str(port)]
+    cmd = [
+        _tool("java"),
+        *JVM_MEMORY,
+        *JVM_OPENS,
+        "-cp",
+        f"{classes}{os.pathsep}{cp}",
+        MAIN_CLASS,
+        str(paths.home),
+        str(port),
+    ]
     with open(paths.log, "ab") as log:
         # A session of its own: the server outlives this process and a Ctrl-C
         # in the shell that started it.
-        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, start_new_session=True)
+        proc = subprocess.Popen(
+            cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
+        )
     paths.pid.write_text(str(proc.pid))
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             paths.pid.unlink(missing_ok=True)
-            raise BackendError(f"the Neo4j server exited with code {proc.returncode} on start; "
-                               f"log {paths.log}:\n{_tail(paths.log)}")
+            raise BackendError(
+                f"the Neo4j server exited with code {proc.returncode} on start; log {paths.log}:\n{_tail(paths.log)}"
+            )
         if bolt_ready(bolt, timeout=2.0):
             return bolt
         time.sleep(0.5)
     stop(paths.root)
-    raise BackendError(f"the Neo4j server did not answer at {bolt} within {timeout:.0f} s; "
-                       f"log {paths.log}:\n{_tail(paths.log)}")
+    raise BackendError(
+        f"the Neo4j server did not answer at {bolt} within {timeout:.0f} s; log {paths.log}:\n{_tail(paths.log)}"
+    )
 
 
 def wait_ready(uri: str, timeout: float) -> bool:
@@ -308,13 +328,12 @@ def _tail(path: Path, n: int = 40) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m graphbuild.neo4j.server",
-                                     description="Run a local Neo4j 5 server (Bolt, auth off).")
+    parser = argparse.ArgumentParser(
+        prog="python -m graphbuild.neo4j.server", description="Run a local Neo4j 5 server (Bolt, auth off)."
+    )
     parser.add_argument("action", choices=["start", "stop", "status"])
-    parser.add_argument("--dir", type=Path, default=None,
-                        help=f"server folder [default: {default_dir()}]")
-    parser.add_argument("--uri", default=None,
-                        help="bolt URI whose port to listen on [default: the neo4j_uri setting]")
+    parser.add_argument("--dir", type=Path, default=None, help=f"server folder [default: {default_dir()}]")
+    parser.add_argument("--uri", default=None, help="bolt URI whose port to listen on [default: the neo4j_uri setting]")
     parser.add_argument("--timeout", type=float, default=START_TIMEOUT)
     args = parser.parse_args(argv)
     try:
@@ -324,9 +343,11 @@ def main(argv: list[str] | None = None) -> int:
             print("stopped" if stop(args.dir) else "not running")
         else:
             st = status(args.dir, args.uri)
-            print(f"running (pid {st['pid']}) at {st['uri']}, bolt "
-                  f"{'answers' if st['bolt'] else 'does not answer'}"
-                  if st["running"] else "not running")
+            print(
+                f"running (pid {st['pid']}) at {st['uri']}, bolt {'answers' if st['bolt'] else 'does not answer'}"
+                if st["running"]
+                else "not running"
+            )
             return 0 if st["running"] else 3
     except BackendError as exc:
         print(f"error: {exc}", file=sys.stderr)

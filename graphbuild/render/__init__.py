@@ -28,14 +28,32 @@ from .select import (
     within_dates,
 )
 
-__all__ = ["write_map", "render_file", "render_html", "notebook_map", "prepare", "read_graph",
-           "UnknownPersonError", "DateFormatError",
-           "find_people", "neighbourhood", "most_connected", "within_dates", "script_json"]
+__all__ = [
+    "write_map",
+    "render_file",
+    "render_html",
+    "notebook_map",
+    "prepare",
+    "read_graph",
+    "UnknownPersonError",
+    "DateFormatError",
+    "find_people",
+    "neighbourhood",
+    "most_connected",
+    "within_dates",
+    "script_json",
+]
 
 
-def prepare(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
-            max_nodes: int | None = None, since: str | None = None,
-            until: str | None = None) -> dict:
+def prepare(
+    graph: nx.MultiDiGraph,
+    *,
+    focus: str | None = None,
+    depth: int = 1,
+    max_nodes: int | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> dict:
     """The page data for ``graph`` narrowed by dates, then focus, then the size cap."""
     cap = resolve("map_max_nodes", max_nodes)
     since, until = check_date("--since", since), check_date("--until", until)
@@ -47,21 +65,42 @@ def prepare(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
         focus_ids = list(g.graph.get("focus", []))
     total = (g.number_of_nodes(), g.number_of_edges())
     g, dropped = most_connected(g, cap, keep=focus_ids)
-    return map_data(g, total=total, dropped=dropped, focus=[str(f) for f in focus_ids],
-                    depth=depth, window=(since, until), community=groups)
+    return map_data(
+        g,
+        total=total,
+        dropped=dropped,
+        focus=[str(f) for f in focus_ids],
+        depth=depth,
+        window=(since, until),
+        community=groups,
+    )
 
 
-def render_html(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
-                max_nodes: int | None = None, since: str | None = None,
-                until: str | None = None, title: str = "graphbuild map") -> str:
+def render_html(
+    graph: nx.MultiDiGraph,
+    *,
+    focus: str | None = None,
+    depth: int = 1,
+    max_nodes: int | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    title: str = "graphbuild map",
+) -> str:
     """The map page as a string; see ``write_map``."""
     data = prepare(graph, focus=focus, depth=depth, max_nodes=max_nodes, since=since, until=until)
     return page_html(data, title=title)
 
 
-def write_map(graph: nx.MultiDiGraph, path: str | Path, *, focus: str | None = None, depth: int = 1,
-              max_nodes: int | None = None, since: str | None = None,
-              until: str | None = None) -> Path:
+def write_map(
+    graph: nx.MultiDiGraph,
+    path: str | Path,
+    *,
+    focus: str | None = None,
+    depth: int = 1,
+    max_nodes: int | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> Path:
     """Write the map of ``graph`` to ``path`` as one HTML file that loads nothing from the network.
 
     ``focus`` (a name or alias, any case) and ``depth`` draw one person's
@@ -71,8 +110,7 @@ def write_map(graph: nx.MultiDiGraph, path: str | Path, *, focus: str | None = N
     """
     path = Path(path)
     title = f"graphbuild map: {focus}" if focus else "graphbuild map"
-    html = render_html(graph, focus=focus, depth=depth, max_nodes=max_nodes,
-                       since=since, until=until, title=title)
+    html = render_html(graph, focus=focus, depth=depth, max_nodes=max_nodes, since=since, until=until, title=title)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
     return path
@@ -87,9 +125,11 @@ def notebook_map(graph: nx.MultiDiGraph, *, height: int = 600, **kwargs):
 
     page = render_html(graph, **kwargs)
     # Wrapped in a <div>: IPython warns about bare <iframe> HTML, and a div sizes cleanly.
-    return HTML(f'<div class="graphbuild-map"><iframe srcdoc="{escape(page, quote=True)}" style="width:100%;height:{int(height)}px;'
-                f'border:1px solid #ddd" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox">'
-                f'</iframe></div>')
+    return HTML(
+        f'<div class="graphbuild-map"><iframe srcdoc="{escape(page, quote=True)}" style="width:100%;height:{int(height)}px;'
+        f'border:1px solid #ddd" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox">'
+        f"</iframe></div>"
+    )
 
 
 def read_graph(path: str | Path) -> nx.MultiDiGraph:

@@ -38,11 +38,18 @@ def _asset(name: str) -> str:
 def _vis(ext: str) -> str:
     import pyvis
 
-    path = Path(pyvis.__file__).parent / "lib" / f"vis-{VIS_VERSION}" / ("vis-network.min.js" if ext == "js" else "vis-network.css")
+    path = (
+        Path(pyvis.__file__).parent
+        / "lib"
+        / f"vis-{VIS_VERSION}"
+        / ("vis-network.min.js" if ext == "js" else "vis-network.css")
+    )
     text = path.read_text(encoding="utf-8")
     # The source map is not shipped: drop the comment that points at it.
     # (split on "\n" only: the minified code holds other line-break characters in strings)
-    return "\n".join(line for line in text.split("\n") if not line.startswith(("//# sourceMappingURL", "/*# sourceMappingURL")))
+    return "\n".join(
+        line for line in text.split("\n") if not line.startswith(("//# sourceMappingURL", "/*# sourceMappingURL"))
+    )
 
 
 def script_json(value: Any) -> str:
@@ -52,15 +59,25 @@ def script_json(value: Any) -> str:
     '{"q": "\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e"}'
     """
     text = json.dumps(value, ensure_ascii=False)
-    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(ch, esc)
     return text
 
 
 def _evidence(rec: dict[str, Any]) -> dict[str, Any]:
-    keys = ("quote", "title", "source", "url", "published", "speaker", "reported_by",
-            "modality", "confidence", "label", "article_id")
+    keys = (
+        "quote",
+        "title",
+        "source",
+        "url",
+        "published",
+        "speaker",
+        "reported_by",
+        "modality",
+        "confidence",
+        "label",
+        "article_id",
+    )
     return {k: rec.get(k) for k in keys}
 
 
@@ -82,34 +99,60 @@ def vis_options(n_people: int, n_lines: int) -> dict[str, Any]:
         "physics": {
             "enabled": True,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110,
-                                 "springConstant": 0.06, "avoidOverlap": 0.4},
-            "stabilization": {"enabled": True, "iterations": iterations,
-                              "updateInterval": 50, "fit": True},
+            "forceAtlas2Based": {
+                "gravitationalConstant": -60,
+                "springLength": 110,
+                "springConstant": 0.06,
+                "avoidOverlap": 0.4,
+            },
+            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50, "fit": True},
             "minVelocity": 1.0,
             "timestep": 0.5,
         },
-        "interaction": {"hover": True, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
-                        "tooltipDelay": 150, "navigationButtons": False, "keyboard": False,
-                        "multiselect": False, "hoverConnectedEdges": not large},
+        "interaction": {
+            "hover": True,
+            "hideEdgesOnDrag": large,
+            "hideEdgesOnZoom": large,
+            "tooltipDelay": 150,
+            "navigationButtons": False,
+            "keyboard": False,
+            "multiselect": False,
+            "hoverConnectedEdges": not large,
+        },
         "nodes": {
             "shape": "dot",
-            "scaling": {"min": 10, "max": 42,
-                        "label": {"enabled": False, "drawThreshold": round(13 * NAME_SCALE) + 1,
-                                  "maxVisible": 40}},
-            "font": {"size": 13, "face": "system-ui, sans-serif", "color": "#1b1b1b",
-                     "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "color": {"background": "#c4c4c4", "border": "#6b6b6b",
-                      "highlight": {"background": "#ffd54f", "border": "#8a6500"},
-                      "hover": {"background": "#ffe58a", "border": "#8a6500"}},
+            "scaling": {
+                "min": 10,
+                "max": 42,
+                "label": {"enabled": False, "drawThreshold": round(13 * NAME_SCALE) + 1, "maxVisible": 40},
+            },
+            "font": {
+                "size": 13,
+                "face": "system-ui, sans-serif",
+                "color": "#1b1b1b",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+            },
+            "color": {
+                "background": "#c4c4c4",
+                "border": "#6b6b6b",
+                "highlight": {"background": "#ffd54f", "border": "#8a6500"},
+                "hover": {"background": "#ffe58a", "border": "#8a6500"},
+            },
             "borderWidth": 1.5,
             "borderWidthSelected": 3,
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
             "smooth": False,
-            "font": {"size": 11, "face": "system-ui, sans-serif", "color": "#333",
-                     "strokeWidth": 3, "strokeColor": "#ffffff", "align": "middle"},
+            "font": {
+                "size": 11,
+                "face": "system-ui, sans-serif",
+                "color": "#333",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+                "align": "middle",
+            },
             "scaling": {"label": {"enabled": False, "drawThreshold": round(11 * EDGE_LABEL_SCALE) + 1}},
             "selectionWidth": 2,
             "hoverWidth": 1.5,
@@ -145,8 +188,11 @@ def _text_list(value: Any) -> list[str]:
         text = head + (f" ({', '.join(tail)})" if tail else "")
         return [text] if head else []
     if isinstance(value, (list, tuple, set)):
-        dated = sorted((v for v in value if isinstance(v, dict)),  # the latest office first
-                       key=lambda v: (str(v.get("end") or "9999"), str(v.get("start") or "")), reverse=True)
+        dated = sorted(
+            (v for v in value if isinstance(v, dict)),  # the latest office first
+            key=lambda v: (str(v.get("end") or "9999"), str(v.get("start") or "")),
+            reverse=True,
+        )
         return [t for v in dated + [v for v in value if not isinstance(v, dict)] for t in _text_list(v)]
     return [str(value)]
 
@@ -181,9 +227,16 @@ def communities(g: nx.MultiDiGraph) -> dict[Any, int]:
     return {n: i for i, c in enumerate(groups) for n in c}
 
 
-def map_data(g: nx.MultiDiGraph, *, total: tuple[int, int] | None = None, dropped: int = 0,
-             focus: list[str] | None = None, depth: int = 1, window: tuple | None = None,
-             community: dict | None = None) -> dict[str, Any]:
+def map_data(
+    g: nx.MultiDiGraph,
+    *,
+    total: tuple[int, int] | None = None,
+    dropped: int = 0,
+    focus: list[str] | None = None,
+    depth: int = 1,
+    window: tuple | None = None,
+    community: dict | None = None,
+) -> dict[str, Any]:
     """Everything the page script needs, as plain JSON-able data.
 
     People and lines are referred to by their index in ``people`` and
@@ -199,18 +252,27 @@ def map_data(g: nx.MultiDiGraph, *, total: tuple[int, int] | None = None, droppe
     index = {n: i for i, n in enumerate(g)}
     people = []
     for n, d in g.nodes(data=True):
-        people.append({"id": str(n), "name": str(d.get("name") or n),
-                       "aliases": [str(a) for a in d.get("aliases") or ()],
-                       "evidence": int(d.get("evidence_count") or 0),
-                       "party": _party(d.get("party")), "offices": _text_list(d.get("offices")),
-                       "community": community.get(n), "degree": degree[n], "rank": rank[n],
-                       "lookup": [str(k) for k in d.get("lookup") or ()]})
+        people.append(
+            {
+                "id": str(n),
+                "name": str(d.get("name") or n),
+                "aliases": [str(a) for a in d.get("aliases") or ()],
+                "evidence": int(d.get("evidence_count") or 0),
+                "party": _party(d.get("party")),
+                "offices": _text_list(d.get("offices")),
+                "community": community.get(n),
+                "degree": degree[n],
+                "rank": rank[n],
+                "lookup": [str(k) for k in d.get("lookup") or ()],
+            }
+        )
     relations = []
     pairs: dict[tuple[int, int], dict[str, Any]] = {}
     types: dict[str, dict[str, Any]] = {}
     dates: list[str] = []
-    for i, (u, v, k, d) in enumerate(sorted(g.edges(keys=True, data=True),
-                                            key=lambda e: (str(e[0]), str(e[1]), str(e[2])))):
+    for i, (u, v, k, d) in enumerate(
+        sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    ):
         ev = [_evidence(r) for r in d.get("evidence") or ()]
         ev_dates = sorted({r["published"][:10] for r in ev if r.get("published")})
         dates += ev_dates[:1] + ev_dates[-1:]
@@ -220,13 +282,24 @@ def map_data(g: nx.MultiDiGraph, *, total: tuple[int, int] | None = None, droppe
         rel = str(d.get("relation") or str(k).split(":")[0])
         t = types.setdefault(rel, {"relation": rel, "polarity": int(d.get("polarity") or 0), "count": 0})
         t["count"] += 1
-        relations.append({
-            "id": f"e{i}", "from": str(u), "to": str(v), "key": str(k), "relation": rel,
-            "modality": str(d.get("modality") or "asserted"), "polarity": int(d.get("polarity") or 0),
-            "symmetric": bool(d.get("symmetric")), "label": str(d.get("label") or rel.lower()),
-            "labels": [str(x) for x in d.get("labels") or ()], "count": len(ev),
-            "confidence": d.get("confidence"), "dates": ev_dates, "evidence": ev,
-        })
+        relations.append(
+            {
+                "id": f"e{i}",
+                "from": str(u),
+                "to": str(v),
+                "key": str(k),
+                "relation": rel,
+                "modality": str(d.get("modality") or "asserted"),
+                "polarity": int(d.get("polarity") or 0),
+                "symmetric": bool(d.get("symmetric")),
+                "label": str(d.get("label") or rel.lower()),
+                "labels": [str(x) for x in d.get("labels") or ()],
+                "count": len(ev),
+                "confidence": d.get("confidence"),
+                "dates": ev_dates,
+                "evidence": ev,
+            }
+        )
     n_total, e_total = total or (g.number_of_nodes(), g.number_of_edges())
     pair_list = list(pairs.values())
     return {

@@ -33,8 +33,11 @@ class UnknownPersonError(GraphbuildError, ValueError):
     def __init__(self, name: str, suggestions: Iterable[str] = ()):
         self.name = name
         hint = ", ".join(suggestions)
-        super().__init__(f"no person named {name!r} in the graph (names, aliases and surnames "
-                         f"are matched in any case, titles and middle initials ignored)" + (f"; did you mean: {hint}?" if hint else ""))
+        super().__init__(
+            f"no person named {name!r} in the graph (names, aliases and surnames "
+            f"are matched in any case, titles and middle initials ignored)"
+            + (f"; did you mean: {hint}?" if hint else "")
+        )
 
 
 class DateFormatError(GraphbuildError, ValueError):
@@ -93,8 +96,7 @@ def within_dates(g: nx.MultiDiGraph, since: str | None = None, until: str | None
         h.add_node(u, **g.nodes[u])
         h.add_node(v, **g.nodes[v])
         dates = sorted(r["published"] for r in ev)
-        h.add_edge(u, v, key=k, **{**data, "evidence": ev, "first_published": dates[0],
-                                   "last_published": dates[-1]})
+        h.add_edge(u, v, key=k, **{**data, "evidence": ev, "first_published": dates[0], "last_published": dates[-1]})
     _refresh_counts(h)
     return h
 
@@ -109,8 +111,13 @@ def find_people(g: nx.MultiDiGraph, name: str) -> list[str]:
     from ..naming import Candidate, best_match
 
     nodes = {str(n): n for n in g}
-    best = best_match(name, [Candidate(str(n), str(d.get("name", "")), tuple(d.get("aliases") or ()),
-                                       int(d.get("evidence_count") or 0)) for n, d in g.nodes(data=True)])
+    best = best_match(
+        name,
+        [
+            Candidate(str(n), str(d.get("name", "")), tuple(d.get("aliases") or ()), int(d.get("evidence_count") or 0))
+            for n, d in g.nodes(data=True)
+        ],
+    )
     return [nodes[best.id]] if best else []
 
 
@@ -119,8 +126,9 @@ def neighbourhood(g: nx.MultiDiGraph, name: str, depth: int = 1) -> nx.MultiDiGr
     centres = find_people(g, name)
     if not centres:
         want = name.strip().casefold()
-        close = sorted(d.get("name", n) for n, d in g.nodes(data=True)
-                       if want and want in str(d.get("name", "")).casefold())[:5]
+        close = sorted(
+            d.get("name", n) for n, d in g.nodes(data=True) if want and want in str(d.get("name", "")).casefold()
+        )[:5]
         raise UnknownPersonError(name, close)
     und = g.to_undirected(as_view=True)
     keep: set = set()
@@ -141,7 +149,9 @@ def most_connected(g: nx.MultiDiGraph, max_nodes: int, keep: Iterable = ()) -> t
         return g.copy(), 0
     und = g.to_undirected(as_view=True)
     pinned = [n for n in keep if n in g][:max_nodes]
-    rest = sorted((n for n in g if n not in set(pinned)),
-                  key=lambda n: (-len(set(und[n]) - {n}), -g.nodes[n].get("evidence_count", 0), str(n)))
+    rest = sorted(
+        (n for n in g if n not in set(pinned)),
+        key=lambda n: (-len(set(und[n]) - {n}), -g.nodes[n].get("evidence_count", 0), str(n)),
+    )
     chosen = pinned + rest[: max_nodes - len(pinned)]
     return g.subgraph(chosen).copy(), g.number_of_nodes() - len(chosen)
