@@ -338,7 +338,7 @@ def test_long_article_parts_are_batched_by_characters(tmp_path, monkeypatch):
 
     def spy(items, batch_size, max_chars):
         for batch in real(items, batch_size, max_chars):
-            seen.append(sum(len(t) for t, _ in batch) if len(batch) > 1 else 0)
+            seen.append(sum(len(getattr(t, "text", t)) for t, _ in batch) if len(batch) > 1 else 0)
             yield batch
 
     monkeypatch.setattr(extract, "char_batches", spy)

@@ -107,7 +107,7 @@ EXAMPLES: dict[str, tuple[str, str, tuple[str, str, str]]] = {
     "verbs SERVED_UNDER": (
         "work",
         "Sarah Sanders worked for Donald Trump for three years.",
-        ("Sarah Sanders", "SERVED_UNDER", "Donald Trump"),
+        ("Sarah Huckabee Sanders", "SERVED_UNDER", "Donald Trump"),  # her name in the knowledge base,
     ),
     "nouns ENDORSED": (
         "endorsement",

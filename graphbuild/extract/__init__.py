@@ -209,23 +209,25 @@ def _parts(article: Article, max_chars: int) -> list[tuple[int, str]]:
 
 
 def char_batches(
-    items: Iterable[tuple[str, object]], batch_size: int, max_chars: int
-) -> Iterator[list[tuple[str, object]]]:
+    items: Iterable[tuple[str | Doc, object]], batch_size: int, max_chars: int
+) -> Iterator[list[tuple[str | Doc, object]]]:
     """``(text, context)`` items in batches of at most ``batch_size`` items and ``max_chars``
     characters (a longer item goes alone): spaCy's memory grows with the characters of a
     batch, so ten 200,000-character parts of one long article are not parsed at once.
+    A text may be a tokenized Doc (``_dated_doc``): its characters are counted, not its tokens.
 
     >>> [[t for t, _ in b] for b in char_batches([("aaa", 0), ("bb", 1), ("c", 2), ("dddd", 3)], 32, 4)]
     [['aaa'], ['bb', 'c'], ['dddd']]
     """
-    batch: list[tuple[str, object]] = []
+    batch: list[tuple[str | Doc, object]] = []
     chars = 0
     for text, context in items:
-        if batch and (len(batch) >= batch_size or chars + len(text) > max_chars):
+        size = len(text.text) if isinstance(text, Doc) else len(text)
+        if batch and (len(batch) >= batch_size or chars + size > max_chars):
             yield batch
             batch, chars = [], 0
         batch.append((text, context))
-        chars += len(text)
+        chars += size
     if batch:
         yield batch
 

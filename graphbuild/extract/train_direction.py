@@ -1,6 +1,8 @@
 """Train the direction-and-polarity model on the DSA pairs; write the shipped weights.
 
-    python -m graphbuild.extract.train_direction --dsa ../shared/corpus/dsa [--out DIR] [--search]
+    python -m graphbuild.extract.train_direction --dsa DSA_FOLDER [--out DIR] [--search]
+
+DSA_FOLDER is the folder that holds the DSA ``train.tsv``.
 
 Data: the DSA corpus (Park, Pan and Joo, "Who Blames or Endorses Whom?",
 Findings of ACL 2021), one sentence a line with both entities in [brackets],
