@@ -37,7 +37,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import Iterable, Sequence
 
-from .naming import clean_name, lookup_key, person_id, split_name
+from .naming import clean_name, lookup_key, person_id, same_person, split_name
 from .records import Person, PersonCues
 
 # AP-style state abbreviations as written in "(R-Ala.)" and in datelines.
@@ -442,83 +442,21 @@ def person_of(entry) -> Person:
     )
 
 
-# Words in front of a one-word name that make it someone: "Mr. Wertheimer", "Sen. Lowey".
-_NAMING_TITLES = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "sen",
-        "senator",
-        "rep",
-        "representative",
-        "congressman",
-        "congresswoman",
-        "gov",
-        "governor",
-        "president",
-        "secretary",
-        "judge",
-        "justice",
-        "gen",
-        "general",
-        "speaker",
-        "mayor",
-        "ambassador",
-        "minister",
-        "chancellor",
-        "director",
-        "chairman",
-        "chairwoman",
-        "leader",
-        "sgt",
-        "lt",
-        "col",
-        "capt",
-        "adm",
-        "prof",
-        "rev",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "emir",
-        "sheikh",
-        "ayatollah",
-        # kin nouns tie a first name to a named person: "Tim Kaine's wife Anne"
-        "wife",
-        "husband",
-        "son",
-        "daughter",
-        "brother",
-        "sister",
-        "mother",
-        "father",
-        "grandson",
-        "granddaughter",
-        "nephew",
-        "niece",
-        "uncle",
-        "aunt",
-        "cousin",
-        "widow",
-    }
+# Titles under which one name is a person's whole public name: "Pope Francis", "Prince
+# William", "Queen Rania". Any other one-word name the KB does not link ("Bush" after
+# "President", "Wertheimer" after "Mr.", "Hunter") is a surname or first name alone that
+# the article did not tie to a full name: it names nobody a reader could identify.
+_REGNAL_TITLES = frozenset(
+    {"king", "queen", "prince", "princess", "pope", "emir", "sheikh", "ayatollah", "emperor", "empress", "sultan"}
 )
 
 
 def _lone_word(cues: PersonCues) -> bool:
-    """A one-word name that the KB does not hold and no title makes someone ("Watson",
-    "Ready", "Michelle"): it names nobody a reader could identify."""
+    """An unlinked one-word name ("Bush", "Wertheimer", "Hunter", "Ready"), unless a
+    regnal or religious title makes it a whole name ("Prince William")."""
     if len(clean_name(cues.name).split()) != 1:
         return False
-    return not any(w.strip(".").lower() in _NAMING_TITLES for w in cues.words)
+    return not any(w.strip(".").lower() in _REGNAL_TITLES for w in cues.words)
 
 
 def is_nobody(name: str, kb) -> bool:
@@ -614,13 +552,143 @@ def version() -> str:
     return h.hexdigest()
 
 
-def sitting_namesake(published: str | None):
-    """For the people step: ``surname -> (name, "m"/"f")`` of the president or vice
-    president in office on the article's date who has that surname, else None."""
-    day = _day(published)
-    if day is None:
+# Offices the knowledge base lists completely for US people (every member of Congress,
+# president and vice president): a US entry that lacks one never held it.
+_COMPLETE_OFFICES = frozenset({"president", "vice president", "senator", "representative"})
+AMBIGUOUS = "ambiguous"  # ``KBCues.holder``: several people of that surname held the office
+
+
+class KBCues:
+    """What in-article clustering (``graphbuild.extract.mentions``) asks the knowledge
+    base about a surname, for one article's date. Answers are (name, gender) pairs,
+    gender "m"/"f"/None, so that the people step sees names, not KB entries.
+
+    - ``namesake(surname)``: who a bare surname names when the article gives no other
+      clue: dated, the president or vice president in office that day with that
+      surname; undated, the one modern president or vice president with it, when no
+      other bearer of the name held a major office since 1990 ("Trump" is Donald
+      Trump; "Clinton" is nobody, Hillary Clinton being a senator and secretary of
+      state; "Bush" is nobody: two presidents);
+    - ``office(titles)``: the office the words in front of a name give ("former Vice
+      President" -> "vice president"), when they are all title words;
+    - ``holder(surname, office)``: the one person of that surname who held the office
+      (on the date if one did, else ever), ``AMBIGUOUS`` when several did, else None;
+    - ``contradicts(name, office, gender)``: True if every KB entry the full name may
+      denote is of the other gender, or is a US entry that never held an office the KB
+      lists completely (Melania Trump was never president);
+    - ``known(name)``: whether the KB holds a person of that full name;
+    - ``held(name, office)``: whether the full name's KB entry held the office;
+    - ``minor(name)``: whether the full name's KB entries held no elected or major office
+      (Melania, Hunter Biden; also a name the KB does not hold);
+    - ``denotes(name, holder)``: whether a full name written in the article is that person;
+    - ``gender(name)``: the KB's gender of a full name, when all its entries agree.
+    """
+
+    def __init__(self, published: str | None, kb=None):
+        self.day = _day(published)
+        self._kb = kb
+
+    @property
+    def kb(self):
+        if self._kb is None:
+            self._kb = _kb()
+        return self._kb
+
+    def namesake(self, surname: str) -> tuple[str, str | None] | None:
+        return _namesake(surname.lower(), self.day, self.kb)
+
+    def office(self, titles: Sequence[str]) -> str | None:
+        words = [w.strip(",") for w in titles if w.strip(",")]
+        for i in range(len(words)):
+            role = self.kb.role_of(" ".join(words[i:]))
+            if role:
+                return role if all(w.rstrip(".") in _TITLE_LIKE for w in words[:i]) else None
         return None
-    return lambda surname: _sitting(surname.lower(), day)
+
+    def holder(self, surname: str, office: str):
+        found = [e for e in self.kb.by_surname(surname) if any(_is_office(o.role, office) for o in e.offices)]
+        if self.day is not None:
+            now = [e for e in found if any(_is_office(o.role, office) and o.held_on(self.day) for o in e.offices)]
+            if len(now) == 1:
+                found = now
+        if not found:
+            return None
+        if len(found) > 1:
+            return AMBIGUOUS
+        return found[0].name, (found[0].gender or "").lower() or None
+
+    def _entries(self, name: str) -> list:
+        cleaned = clean_name(name)
+        cands, full = candidates(cleaned, self.kb)
+        return [e for e in cands if _compatible(cleaned, e, None)] if full else []
+
+    def contradicts(self, name: str, office: str | None, gender: str | None) -> bool:
+        entries = self._entries(name)
+        if not entries:
+            return False
+        if gender and all(e.gender and e.gender.lower() != gender for e in entries):
+            return True
+        if office in _COMPLETE_OFFICES:
+            return all(
+                any(o.country == "USA" for o in e.offices) and not any(_is_office(o.role, office) for o in e.offices)
+                for e in entries
+            )
+        return False
+
+    def known(self, name: str) -> bool:
+        """Whether the knowledge base holds a person of that full name."""
+        return bool(self._entries(name))
+
+    def held(self, name: str, office: str) -> bool:
+        """Whether the full name's KB entry (one of them) held ``office``."""
+        return any(_is_office(o.role, office) for e in self._entries(name) for o in e.offices)
+
+    def minor(self, name: str) -> bool:
+        """True if no KB entry of the full name held an elected or major office (a
+        president's wife or son): the surname's namesake outranks them."""
+        return all(max((_weight(o.role) for o in e.offices), default=0) < 2 for e in self._entries(name))
+
+    def denotes(self, name: str, holder: tuple[str, str | None]) -> bool:
+        if same_person(name, holder[0]):
+            return True
+        return any(e.name == holder[0] for e in self._entries(name))
+
+    def gender(self, name: str) -> str | None:
+        genders = {(e.gender or "").lower() or None for e in self._entries(name)}
+        return genders.pop() if len(genders) == 1 else None
+
+
+# Words that may stand before an office title and leave it the office: "former", "U.S.".
+_TITLE_LIKE = frozenset(
+    "former then late acting interim outgoing incoming current sitting u.s. us american the "
+    "republican democratic democrat gop".split()
+)
+
+
+def _is_office(role: str, office: str) -> bool:
+    """An entry's office ``role`` is the titled ``office``: "secretary of state" is a "secretary"."""
+    from .kb.tables import ROLE_FAMILIES
+
+    return role == office or role in ROLE_FAMILIES.get(office, ()) or role.startswith(office + " of ")
+
+
+@lru_cache(maxsize=8192)
+def _namesake(surname: str, day: date | None, kb) -> tuple[str, str | None] | None:
+    if day is not None:
+        return _sitting(surname, day)
+    ranked = []
+    for e in kb.by_surname(surname):
+        w = max((_weight(o.role) for o in e.offices if _modern_office(o)), default=0)
+        ranked.append((w, e))
+    top = [e for w, e in ranked if w >= 4]
+    rivals = [e for w, e in ranked if w >= 3]
+    if len(top) == 1 and len(rivals) == 1:
+        return top[0].name, (top[0].gender or "").lower() or None
+    return None
+
+
+def _modern_office(o) -> bool:
+    return (o.end is None and o.start is not None) or (o.end is not None and o.end.year >= 1990)
 
 
 @lru_cache(maxsize=4096)

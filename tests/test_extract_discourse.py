@@ -171,8 +171,9 @@ def test_more_resolution_and_wording(nlp, text, expected):
         (
             'Hillary Clinton spoke in Iowa. "The public wasn\'t invited," his wife Deb added.',
             ("Deb", "RELATED_TO", "Hillary Clinton"),
-            "Tim Kaine spoke in Iowa. \"The public wasn't invited,\" Tim Kaine's wife Anne added.",
-            ("Anne", "RELATED_TO", "Tim Kaine"),
+            # a first name alone the KB cannot complete is no node (issue 9): the control names her in full
+            "Tim Kaine spoke in Iowa. \"The public wasn't invited,\" Tim Kaine's wife Anne Holton added.",
+            ("Anne Holton", "RELATED_TO", "Tim Kaine"),
         ),
     ],
 )

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ModelNotFoundError
-from ..linking import link_people, sitting_namesake
+from ..linking import KBCues, link_people
 from ..records import Article, Edge, EdgeEvidence, Mention, Modality, Person, Relation
 from ..settings import SETTINGS, resolve
 from .confidence import rule_confidence
@@ -59,7 +59,7 @@ class RawEdge:
 def relations_component(doc: Doc) -> Doc:
     lex = load_lexicon()
     names = find_names(doc, lex)
-    people, token_pid = cluster_people(doc, names, lex, sitting_namesake(doc._.graphbuild_date))
+    people, token_pid = cluster_people(doc, names, lex, KBCues(doc._.graphbuild_date))
     quotes = find_quotes(doc)
     quote_of = {i: qi for qi, q in enumerate(quotes) for i in range(q.tok_start, q.tok_end)}
     resolver = Resolver(doc, people, token_pid, lex, quote_of, {})

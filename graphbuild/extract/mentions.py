@@ -123,7 +123,8 @@ def _preceding_titles(doc: Doc, start: int) -> list[str]:
     """Lower-cased words just before a name that may say what the person is."""
     out: list[str] = []
     i = start - 1
-    while i >= 0 and len(out) < 5:
+    first = doc[start].sent.start  # the words of the sentence before are not this name's
+    while i >= first and len(out) < 5:
         t = doc[i]
         if (
             t.is_space
@@ -191,12 +192,26 @@ def _roles_from_titles(titles: tuple[str, ...], lex: Lexicon) -> set[str]:
 
 
 def cluster_people(
-    doc: Doc, names: list[NameSpan], lex: Lexicon, namesake=None
+    doc: Doc, names: list[NameSpan], lex: Lexicon, kb=None
 ) -> tuple[dict[str, PersonInfo], dict[int, str]]:
     """Merge name spans into people; return the people and a token -> person id map.
 
-    ``namesake(surname)``: (name, gender) of the president or vice president in office on
-    the article's date with that surname, or None (``linking.sitting_namesake``).
+    ``kb``: what the knowledge base says of surnames and titles on the article's date
+    (``linking.KBCues``), or None. A surname alone ("Trump", "President Trump", "Mr.
+    Trump") goes to the article's one person with that surname, except where:
+
+    - its title contradicts that person: "Mr." or "Mrs." of the other gender, an office
+      the KB says they never held ("President Trump" is not Melania Trump);
+    - an office title names one holder of that surname in the KB ("President Clinton":
+      Bill Clinton, even where only Hillary is named in full); where several held it
+      ("President Bush"), only a full name in the article that held it takes it;
+    - the surname's namesake (``KBCues.namesake``: the sitting president on the date,
+      undated the one modern president of that surname) is not named in the article,
+      and its people with that surname held no major office: the namesake is a person
+      of the article too, and the mentions go to whoever the pronouns ("he", "she")
+      that refer to them say; with no such evidence, to the namesake;
+    - several people share the surname: the pronouns decide where their gender differs,
+      else the namesake, else the one titled or mentioned most.
     """
     people: dict[str, PersonInfo] = {}
     span_pid: dict[int, str] = {}  # index into names -> pid
@@ -228,9 +243,7 @@ def cluster_people(
             info.name = span.text
         span_pid[idx] = pid
 
-    def by_last(word: str) -> list[PersonInfo]:
-        return [p for p in people.values() if _core(p.name, lex)[-1].lower() == word]
-
+    surnames = _Surnames(doc, people, lex, kb)
     for idx, span in enumerate(names):
         if idx in span_pid:
             continue
@@ -239,6 +252,7 @@ def cluster_people(
             continue
         word = core[-1].lower()
         parts = split_name(span.text)
+        pid = None
         if parts.suffix and parts.first:
             # "Don Jr.", "Donald Jr.": the article's person with that first name and suffix.
             matches = [
@@ -246,28 +260,16 @@ def cluster_people(
                 for p in people.values()
                 if split_name(p.name).suffix == parts.suffix and same_first(split_name(p.name).first, parts.first)
             ]
+            pid = matches[0].pid if matches else None
         else:
-            matches = by_last(word)
-            holder = namesake(word) if (namesake and matches) else None
-            if holder and not any(same_person(p.name, holder[0]) for p in matches):
-                # A bare "Trump" in a 2018 article that names only Melania Trump is the
-                # president, unless a title says otherwise ("Mrs. Trump").
-                said = {lex.gendered_words.get(t) for t in span.titles} - {None}
-                if not said or holder[1] in said:
-                    matches = []
-        if len(matches) > 1:
-            # One surname, several people: the first full name the article gives (its
-            # subject, as a rule). Titles and counts are not known yet at this point.
-            matches = matches[:1]
-        if not matches and not parts.suffix:
+            pid = surnames.assign(word, span.titles, span.start)
+        if pid is None and not parts.suffix:
             # A first name alone ("Bernie") is the article's one full name with that first name.
             firsts = [p for p in people.values() if len(p.tokens) > 1 and same_first(p.first_name, word)]
             titled = any(t in lex.title_roles or t in lex.honorifics for t in span.titles)
             if len(firsts) == 1 and not titled:
-                matches = firsts
-        if matches:
-            pid = matches[0].pid
-        else:
+                pid = firsts[0].pid
+        if pid is None:
             pid = person_id(span.text)
             if pid in people and len(people[pid].name.split()) > 1:
                 pid += "-2"
@@ -295,20 +297,195 @@ def cluster_people(
         for i in range(span.start, span.end):
             token_pid[i] = pid
 
-    _add_bare_surnames(doc, people, token_pid, lex, namesake)
+    _add_bare_surnames(doc, people, token_pid, lex, surnames)
+    surnames.settle(token_pid)
+    _add_kin_surnames(doc, people, token_pid, lex, kb)
     _add_appositive_roles(doc, people, token_pid, lex)
     return people, token_pid
 
 
+# Kin who as a rule bear their relative's surname; a spouse only when the KB knows the name.
+_SAME_SURNAME_KIN = frozenset(
+    "son daughter brother sister father mother grandson granddaughter grandfather grandmother".split()
+)
+
+
+def _kin_noun(tok: Token, lex: Lexicon) -> Token | None:
+    """The kin noun a first name stands in apposition to: "his son, Hunter", "Trump's daughter Ivanka"."""
+    if tok.dep_ in ("appos", "compound") and tok.head.lower_ in lex.kin_nouns:
+        return tok.head
+    for c in tok.children:
+        if c.dep_ in ("compound", "appos", "nmod") and c.lower_ in lex.kin_nouns and c.i < tok.i:
+            return c
+    return None
+
+
+def _add_kin_surnames(doc: Doc, people: dict[str, PersonInfo], token_pid: dict[int, str], lex: Lexicon, kb) -> None:
+    """A first name given as a named person's relative takes that person's surname: "Joe
+    Biden's son Hunter", "the former vice president's son Hunter" are Hunter Biden; a wife
+    or husband only when the KB holds the name so formed ("Trump's wife Melania")."""
+    resolver = None
+    for pid, p in list(people.items()):
+        if len(_core(p.name, lex)) != 1 or p.role_phrase is not None or pid not in people:
+            continue
+        for i in sorted(i for i, q in token_pid.items() if q == pid):
+            kin = _kin_noun(doc[i], lex)
+            owner_tok = next((c for c in kin.children if c.dep_ == "poss"), None) if kin is not None else None
+            if owner_tok is None:
+                continue
+            resolver = resolver or Resolver(doc, dict(people), token_pid, lex, {}, {})
+            owner = resolver.person(owner_tok)
+            if owner is None or owner == pid or owner not in people or len(_core(people[owner].name, lex)) < 2:
+                continue
+            full = f"{p.name} {_core(people[owner].name, lex)[-1]}"
+            if kin.lower_ not in _SAME_SURNAME_KIN and not (kb is not None and kb.known(full)):
+                continue
+            same = [q for q in people.values() if q.pid != pid and same_person(q.name, full)]
+            if same:
+                _fold(people, token_pid, pid, same[0].pid)
+            else:
+                p.name = full
+                p.gender = p.gender or lex.first_name_gender.get(full.split()[0].lower())
+            break
+
+
+class _Surnames:
+    """Who a surname alone stands for in one article (see ``cluster_people``)."""
+
+    def __init__(self, doc: Doc, people: dict[str, PersonInfo], lex: Lexicon, kb):
+        self.doc, self.people, self.lex, self.kb = doc, people, lex, kb
+        self.pools: dict[str, str] = {}  # surname -> pid of the mentions still undecided
+        self.namesakes: set[str] = set()  # pids of people the KB named, not the article
+
+    def by_last(self, word: str) -> list[PersonInfo]:
+        return [
+            p
+            for p in self.people.values()
+            if p.pid not in self.pools.values() and p.tokens and _core(p.name, self.lex)[-1].lower() == word
+        ]
+
+    def _namesake_person(self, holder: tuple[str, str | None], at: int) -> str:
+        """The KB's person for a surname, as a person of this article named in full."""
+        for p in self.people.values():
+            if same_person(p.name, holder[0]):
+                return p.pid
+        pid = person_id(holder[0])
+        while pid in self.people:
+            pid += "-2"
+        self.people[pid] = PersonInfo(pid, holder[0], gender=holder[1], first=at)
+        self.namesakes.add(pid)
+        return pid
+
+    def assign(self, word: str, titles: tuple[str, ...], at: int) -> str | None:
+        """The person a surname alone (with the words in front of it) stands for; None: nobody
+        in the article yet (it becomes a person of its own, or a first name's)."""
+        kb, lex = self.kb, self.lex
+        said = {lex.gendered_words.get(t) for t in titles} - {None}
+        gender = next(iter(said)) if len(said) == 1 else None
+        office = kb.office(titles) if kb is not None else None
+        cands = [
+            p
+            for p in self.by_last(word)
+            if not (gender and p.gender and p.gender != gender)
+            and not (
+                kb is not None and (gender or office) and len(p.tokens) > 1 and kb.contradicts(p.name, office, gender)
+            )
+        ]
+        if kb is not None and office:
+            from ..linking import AMBIGUOUS
+
+            holder = kb.holder(word, office)
+            if holder == AMBIGUOUS:
+                # "President Bush": only a full name of the article that held the office.
+                held = [p for p in cands if len(p.tokens) > 1 and kb.held(p.name, office)]
+                return held[0].pid if len(held) == 1 else None
+            if holder is not None:
+                hit = [p for p in cands if kb.denotes(p.name, holder)]
+                return hit[0].pid if hit else self._namesake_person(holder, at)
+        namesake = kb.namesake(word) if (kb is not None and not office) else None
+        if namesake and gender and namesake[1] and namesake[1] != gender:
+            namesake = None
+        full = [p for p in cands if len(p.tokens) > 1]
+        if (
+            namesake
+            and not any(kb.denotes(p.name, namesake) for p in full)
+            and all(kb.minor(p.name) for p in full)
+        ):
+            x = self._namesake_person(namesake, at)
+            cands = [self.people[x]] + [p for p in cands if p.pid != x]
+        if len(cands) == 1:
+            return cands[0].pid
+        if not cands:
+            return None
+        if word not in self.pools:
+            pid = f"{person_id(word)}-?"
+            self.people[pid] = PersonInfo(pid, word.title(), first=at)
+            self.pools[word] = pid
+        return self.pools[word]
+
+    def settle(self, token_pid: dict[int, str]) -> None:
+        """Give each pool of undecided surname mentions to one person: the one whose gender
+        the pronouns that refer to the mentions have, else the namesake, else the one
+        titled or mentioned most."""
+        for word, pool in list(self.pools.items()):
+            cands = self.by_last(word)
+            del self.pools[word]  # by_last sees the pool as a person from here on
+            target = self._by_pronouns(pool, cands, token_pid)
+            if target is None:
+                named = [p for p in cands if p.pid in self.namesakes]
+                target = named[0] if named else max(cands, key=lambda p: (p.titled, p.count, -p.first))
+            _fold(self.people, token_pid, pool, target.pid)
+        for pid in self.namesakes:
+            if self.people[pid].count == 0:
+                del self.people[pid]  # the pronouns gave every mention to someone else
+
+    def _by_pronouns(self, pool: str, cands: list[PersonInfo], token_pid: dict[int, str]) -> PersonInfo | None:
+        def gender(p: PersonInfo) -> str | None:
+            if p.gender or self.kb is None or len(p.tokens) < 2:
+                return p.gender
+            return self.kb.gender(p.name)
+
+        genders = {gender(p) for p in cands}
+        if None in genders or len(genders) < 2:
+            return None  # the pronouns could not tell them apart
+        votes = {"m": 0, "f": 0}
+        # A resolver of its own, on a copy of the people: role stand-ins it makes stay out.
+        resolver = Resolver(self.doc, dict(self.people), token_pid, self.lex, {}, {})
+        for t in self.doc:
+            g = self.lex.pronoun_gender.get(t.lower_)
+            if g and resolver.person(t) == pool:
+                votes[g] += 1
+        (win, n), (_, other) = sorted(votes.items(), key=lambda kv: -kv[1])
+        if n == 0 or n <= 2 * other:
+            return None
+        fit = [p for p in cands if gender(p) == win]
+        return fit[0] if len(fit) == 1 else None
+
+
+def _fold(people: dict[str, PersonInfo], token_pid: dict[int, str], src: str, dst: str) -> None:
+    """Every mention of person ``src`` becomes one of ``dst``."""
+    a, b = people.pop(src), people[dst]
+    for i, pid in token_pid.items():
+        if pid == src:
+            token_pid[i] = dst
+    for name, n in a.names.items():
+        b.names[name] = b.names.get(name, 0) + n
+    b.count += a.count
+    b.first = min(a.first, b.first)
+    b.roles |= a.roles
+    b.title_words |= a.title_words
+    b.titled = b.titled or a.titled
+
+
 def _add_bare_surnames(
-    doc: Doc, people: dict[str, PersonInfo], token_pid: dict[int, str], lex: Lexicon, namesake=None
+    doc: Doc, people: dict[str, PersonInfo], token_pid: dict[int, str], lex: Lexicon, surnames: _Surnames
 ) -> None:
     """A known surname the model tagged as something else ("endorsing Brill") is still that person."""
-    lasts: dict[str, list[PersonInfo]] = {}
+    lasts: set[str] = set()
     for p in people.values():
         core = _core(p.name, lex)
         if core:
-            lasts.setdefault(core[-1].lower(), []).append(p)
+            lasts.add(core[-1].lower())
     for t in doc:
         if t.i in token_pid or t.lower_ not in lasts or not t.is_title:
             continue
@@ -328,18 +505,12 @@ def _add_bare_surnames(
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         if nxt is not None and nxt.pos_ == "PROPN" and nxt.lower_ in lex.not_person_words:
             continue
-        cands = lasts[t.lower_]
-        holder = namesake(t.lower_) if namesake else None
-        if holder and not any(same_person(p.name, holder[0]) or len(p.tokens) == 1 for p in cands):
-            # The sitting president's surname, in an article that names only a relative.
-            pid = person_id(t.text)
-            if pid not in people:
-                people[pid] = PersonInfo(pid, t.text, names={t.text: 0}, first=t.i)
-                lasts[t.lower_].append(people[pid])
-            cands = [people[pid]]
-        best = max(cands, key=lambda p: (p.titled, p.count))
-        token_pid[t.i] = best.pid
-        best.count += 1
+        pid = surnames.assign(t.lower_, (), t.i)
+        if pid is None:
+            continue
+        token_pid[t.i] = pid
+        people[pid].count += 1
+        people[pid].first = min(people[pid].first, t.i)
 
 
 def _add_appositive_roles(doc: Doc, people: dict[str, PersonInfo], token_pid: dict[int, str], lex: Lexicon) -> None:
