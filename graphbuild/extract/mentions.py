@@ -211,7 +211,7 @@ def cluster_people(
       of the article too, and the mentions go to whoever the pronouns ("he", "she")
       that refer to them say; with no such evidence, to the namesake;
     - several people share the surname: the pronouns decide where their gender differs,
-      else the namesake, else the one titled or mentioned most.
+      else the namesake, else the first the article names in full.
     """
     people: dict[str, PersonInfo] = {}
     span_pid: dict[int, str] = {}  # index into names -> pid
@@ -383,6 +383,9 @@ class _Surnames:
         said = {lex.gendered_words.get(t) for t in titles} - {None}
         gender = next(iter(said)) if len(said) == 1 else None
         office = kb.office(titles) if kb is not None else None
+        holder = kb.holder(word, office) if office else None
+        if holder is None:
+            office = None  # nobody of that surname held it: a hypothetical "President Ryan" is still Ryan
         cands = [
             p
             for p in self.by_last(word)
@@ -391,10 +394,9 @@ class _Surnames:
                 kb is not None and (gender or office) and len(p.tokens) > 1 and kb.contradicts(p.name, office, gender)
             )
         ]
-        if kb is not None and office:
+        if office:
             from ..linking import AMBIGUOUS
 
-            holder = kb.holder(word, office)
             if holder == AMBIGUOUS:
                 # "President Bush": only a full name of the article that held the office.
                 held = [p for p in cands if len(p.tokens) > 1 and kb.held(p.name, office)]
@@ -425,15 +427,17 @@ class _Surnames:
 
     def settle(self, token_pid: dict[int, str]) -> None:
         """Give each pool of undecided surname mentions to one person: the one whose gender
-        the pronouns that refer to the mentions have, else the namesake, else the one
-        titled or mentioned most."""
+        the pronouns that refer to the mentions have, else the namesake, else the first
+        the article names in full."""
         for word, pool in list(self.pools.items()):
             cands = self.by_last(word)
             del self.pools[word]  # by_last sees the pool as a person from here on
             target = self._by_pronouns(pool, cands, token_pid)
             if target is None:
                 named = [p for p in cands if p.pid in self.namesakes]
-                target = named[0] if named else max(cands, key=lambda p: (p.titled, p.count, -p.first))
+                # One surname, several people: the first the article names in full (its
+                # subject, as a rule).
+                target = named[0] if named else min(cands, key=lambda p: (len(p.tokens) < 2, p.first))
             _fold(self.people, token_pid, pool, target.pid)
         for pid in self.namesakes:
             if self.people[pid].count == 0:
@@ -450,10 +454,17 @@ class _Surnames:
             return None  # the pronouns could not tell them apart
         votes = {"m": 0, "f": 0}
         # A resolver of its own, on a copy of the people: role stand-ins it makes stay out.
+        # Only subjects and possessives outside quotes vote: an object pronoun ("Ryan has
+        # ignored her") or one in a quote ("I met him") is too often someone else.
+        from .quotes import find_quotes
+
+        quoted = {i for q in find_quotes(self.doc) for i in range(q.tok_start, q.tok_end)}
         resolver = Resolver(self.doc, dict(self.people), token_pid, self.lex, {}, {})
         for t in self.doc:
             g = self.lex.pronoun_gender.get(t.lower_)
-            if g and resolver.person(t) == pool:
+            if not g or t.i in quoted or t.dep_ not in ("nsubj", "nsubjpass", "poss"):
+                continue
+            if resolver.person(t) == pool:
                 votes[g] += 1
         (win, n), (_, other) = sorted(votes.items(), key=lambda kv: -kv[1])
         if n == 0 or n <= 2 * other:
