@@ -37,7 +37,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import Iterable, Sequence
 
-from .naming import clean_name, lookup_key, person_id, same_person, split_name
+from .naming import REGNAL_TITLES, clean_name, lookup_key, person_id, same_person, split_name
 from .records import Person, PersonCues
 
 # AP-style state abbreviations as written in "(R-Ala.)" and in datelines.
@@ -442,21 +442,25 @@ def person_of(entry) -> Person:
     )
 
 
-# Titles under which one name is a person's whole public name: "Pope Francis", "Prince
-# William", "Queen Rania". Any other one-word name the KB does not link ("Bush" after
-# "President", "Wertheimer" after "Mr.", "Hunter") is a surname or first name alone that
-# the article did not tie to a full name: it names nobody a reader could identify.
-_REGNAL_TITLES = frozenset(
-    {"king", "queen", "prince", "princess", "pope", "emir", "sheikh", "ayatollah", "emperor", "empress", "sultan"}
-)
+def _regnal(cues: PersonCues) -> str | None:
+    """The title under which a one-word name is a whole name: "pope" of "Pope Francis"."""
+    return next((w.strip(".").lower() for w in cues.words if w.strip(".").lower() in REGNAL_TITLES), None)
 
 
 def _lone_word(cues: PersonCues) -> bool:
-    """An unlinked one-word name ("Bush", "Wertheimer", "Hunter", "Ready"), unless a
-    regnal or religious title makes it a whole name ("Prince William")."""
-    if len(clean_name(cues.name).split()) != 1:
-        return False
-    return not any(w.strip(".").lower() in _REGNAL_TITLES for w in cues.words)
+    """An unlinked one-word name ("Bush" after "President", "Wertheimer" after "Mr.",
+    "Hunter", "Ready"): a surname or first name alone that the article did not tie to a
+    full name names nobody a reader could identify; unless a regnal or religious title
+    makes it a whole name ("Prince William", see ``naming.REGNAL_TITLES``)."""
+    return len(clean_name(cues.name).split()) == 1 and _regnal(cues) is None
+
+
+def _glued(name: str, kb) -> bool:
+    """Two people's names run together ("Joe Biden Hillary Clinton"): both halves are KB names."""
+    words = clean_name(name).split()
+    return len(words) >= 4 and any(
+        kb.by_name(" ".join(words[:i])) and kb.by_name(" ".join(words[i:])) for i in range(2, len(words) - 1)
+    )
 
 
 def is_nobody(name: str, kb) -> bool:
@@ -478,10 +482,12 @@ def link_article(people: Sequence[PersonCues], published: str | None, kb=None) -
         entry = choose(cues, day, kb) if cues.name else None
         if entry is not None:
             out[cues.id] = person_of(entry)
-        elif not cues.name or is_nobody(cues.name, kb) or _lone_word(cues):
+        elif not cues.name or is_nobody(cues.name, kb) or _lone_word(cues) or _glued(cues.name, kb):
             out[cues.id] = None
         else:
             name = clean_name(cues.name)
+            if len(name.split()) == 1:
+                name = f"{_regnal(cues).title()} {name}"  # "Pope Francis" (a lone word without one is nobody)
             out[cues.id] = Person(person_id(name), name, tuple(sorted(set(cues.names) - {name})))
     for cues in people:
         if cues.role_phrase is not None:

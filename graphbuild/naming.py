@@ -55,6 +55,11 @@ emir sheikh ayatollah minority majority whip state house senate gop the a an
 """.split()
 )
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Titles under which one name is a person's whole public name: "Pope Francis", "Prince
+# William". A name that is such a title and one word keeps the title.
+REGNAL_TITLES = frozenset(
+    {"king", "queen", "prince", "princess", "pope", "emir", "sheikh", "ayatollah", "emperor", "empress", "sultan"}
+)
 _INITIAL = re.compile(r"^[A-Za-z]\.?$|^(?:[A-Z]\.){2,}$")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
 
@@ -76,8 +81,8 @@ def clean_name(text: str) -> str:
     'Tom Cotton'
     >>> clean_name("Donald Trump Donald"), clean_name("Former Attorney General Jeff Sessions")
     ('Donald Trump', 'Jeff Sessions')
-    >>> clean_name("Hunter Biden")
-    'Hunter Biden'
+    >>> clean_name("Hunter Biden"), clean_name("Pope Francis"), clean_name("President Trump")
+    ('Hunter Biden', 'Pope Francis', 'Trump')
     """
     text = re.sub(r"\([^)]*\)", " ", text)  # "Thomas (Tom) Bryant Cotton"
     words = text.replace("’", "'").split()
@@ -89,6 +94,8 @@ def clean_name(text: str) -> str:
     words = [w.strip(',;:"') for w in words]
     words = [w for w in words if w]
     while words and _bare(words[0]) in TITLE_WORDS and len(words) > 0:
+        if _bare(words[0]) in REGNAL_TITLES and len([w for w in words[1:] if _bare(w) not in SUFFIXES]) == 1:
+            break  # "Pope Francis", "Queen Elizabeth II": the title is part of the name
         words.pop(0)
     # A scraper's doubling: the name again after itself ("Trump Trump", "Donald Trump Donald").
     out: list[str] = []

@@ -263,9 +263,15 @@ def cluster_people(
             pid = matches[0].pid if matches else None
         else:
             pid = surnames.assign(word, span.titles, span.start)
-        if pid is None and not parts.suffix:
-            # A first name alone ("Bernie") is the article's one full name with that first name.
-            firsts = [p for p in people.values() if len(p.tokens) > 1 and same_first(p.first_name, word)]
+        if pid is None and not parts.suffix and _kin_noun(doc[span.end - 1], lex) is None:
+            # A first name alone ("Bernie") is the article's one full name with that first
+            # name, and no other middle initial ("George W." is not George H. W. Bush); not
+            # a relative's ("Bush's son, George W.": ``_add_kin_surnames``).
+            firsts = [
+                p
+                for p in people.values()
+                if len(p.tokens) > 1 and same_first(p.first_name, word) and same_person(f"{span.text} {p.last}", p.name)
+            ]
             titled = any(t in lex.title_roles or t in lex.honorifics for t in span.titles)
             if len(firsts) == 1 and not titled:
                 pid = firsts[0].pid

@@ -189,6 +189,13 @@ NICKNAME_GROUPS: tuple[tuple[str, ...], ...] = (
     ("thaddeus", "thad"),
     ("reginald", "reggie", "reg"),
     ("ezra", "ez"),
+    # Spellings of one name that news copy mixes up ("Micheal Cohen", "Corey Booker").
+    ("michael", "micheal"),
+    ("cory", "corey"),
+    ("jeffrey", "jeffery"),
+    ("philip", "phillip"),
+    ("sarah", "sara"),
+    ("ann", "anne"),
 )
 
 
