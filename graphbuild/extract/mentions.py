@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from ..naming import TITLE_WORDS, person_id, same_first, same_person, split_name
 from ..records import Mention, MentionKind, Person, PersonCues
+from .doc_text import doc_text
 from .lexicon import Lexicon
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
@@ -184,9 +185,9 @@ def _roles_from_titles(titles: tuple[str, ...], lex: Lexicon) -> set[str]:
     roles: set[str] = set()
     for t in titles:
         roles.update(lex.title_roles.get(t, ()))
-    joined = " ".join(titles)
+    padded = " " + " ".join(" ".join(titles).split()) + " "
     for role in lex.roles | lex.subordinate_roles:
-        if re.search(rf"(^|\s){re.escape(role)}(\s|$)", joined):
+        if f" {role} " in padded:  # a whole-word phrase among the titles
             roles.add(role)
     return roles
 
@@ -983,6 +984,7 @@ _KIND = {
 def person_cues(doc: Doc, resolver: Resolver) -> list[PersonCues]:
     """What the article says about each of its people, for linking (``graphbuild.linking``)."""
     after: dict[str, list[str]] = {}
+    text = doc_text(doc)
     i = 0
     while i < len(doc):
         pid = resolver.token_pid.get(i)
@@ -993,7 +995,7 @@ def person_cues(doc: Doc, resolver: Resolver) -> list[PersonCues]:
         while j < len(doc) and resolver.token_pid.get(j) == pid:
             j += 1
         end = doc[j - 1].idx + len(doc[j - 1].text)
-        tail = doc.text[end : end + 60].split("\n", 1)[0]
+        tail = text[end : end + 60].split("\n", 1)[0]
         after.setdefault(pid, []).append(tail)
         i = j
     out = []

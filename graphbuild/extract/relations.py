@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..records import Modality, Relation
+from .doc_text import doc_text
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .mentions import Resolver
 
@@ -910,7 +911,7 @@ def _negation_is_refusal(verb: Token, lex: Lexicon) -> bool:
 
 def _line_of(tok: Token) -> str:
     """The anchor's sentence, cut at line breaks (the parser's sentences can cross them)."""
-    sent, text = tok.sent, tok.doc.text
+    sent, text = tok.sent, doc_text(tok.doc)
     start = max(sent.start_char, text.rfind("\n", sent.start_char, tok.idx) + 1)
     end = text.find("\n", tok.idx, sent.end_char)
     return text[start : end if end != -1 else sent.end_char]
