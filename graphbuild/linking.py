@@ -348,7 +348,8 @@ def choose(cues: PersonCues, day: date | None, kb):
     # A surname alone: evidence, a single candidate who served near the article's date,
     # or the most prominent bearer of the name on that date.
     if best >= 3.0:
-        return entry if unique else None
+        # "President Bush" in 2012: both Bushes were president; the one near the date.
+        return entry if unique else _most_prominent([e for sc, _, e in scored if sc == best], day)
     if len(scored) == 1 and best >= 0:
         if day is not None and _near(entry, day, _NEAR_YEARS):
             return entry
@@ -642,8 +643,12 @@ class KBCues:
         return False
 
     def known(self, name: str) -> bool:
-        """Whether the knowledge base holds a person of that full name."""
-        return bool(self._entries(name))
+        """Whether the knowledge base holds a person of that full name of the article's time
+        (not a 19th-century congressman who shares it)."""
+        return any(
+            not e.offices or _modern(e) or (self.day is not None and _near(e, self.day, 40))
+            for e in self._entries(name)
+        )
 
     def held(self, name: str, office: str) -> bool:
         """Whether the full name's KB entry (one of them) held ``office``."""

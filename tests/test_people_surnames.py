@@ -179,3 +179,22 @@ def test_nicknames_and_misspellings_link_to_the_person_glued_names_to_nobody():
         "f": None,
         "g": "Jane Roe",
     }
+
+
+def test_a_relative_of_a_pronoun_takes_a_surname_only_the_kb_knows(nlp):
+    text = (
+        "Ted Cruz spoke in Cleveland. One of the defining moments in Cruz's speech was a story he told "
+        "about slain Dallas police officer Michael Smith's last words to his daughter, Caroline."
+    )
+    assert not any("Caroline Cruz" in (s, t) for s, _, t in triples(nlp, text))
+    control = "Joe Biden spoke in Iowa, and his son, Hunter, praised Barack Obama."
+    assert ("Hunter Biden", "PRAISED", "Barack Obama") in triples(nlp, control)
+    # a suffix names someone already: "Trump's son Don Jr." is Donald Trump Jr., not "Don Jr. Trump"
+    jr = "Donald Trump spoke in Ohio. Trump's son Don Jr. praised Conor Lamb."
+    assert ("Donald Trump", "RELATED_TO", "Donald Trump Jr.") in triples(nlp, jr, "2018-03-10")
+
+
+def test_an_office_two_of_a_surname_held_goes_to_the_one_near_the_date():
+    bush = PersonCues("x", "Bush", ("Bush",), ("president",), ("mr.", "president"), (), "m")
+    assert link_article([bush], "2012-07-15")["x"].name == "George W. Bush"
+    assert link_article([bush], None)["x"] is None  # undated: either Bush

@@ -124,8 +124,7 @@ def _preceding_titles(doc: Doc, start: int) -> list[str]:
     """Lower-cased words just before a name that may say what the person is."""
     out: list[str] = []
     i = start - 1
-    first = doc[start].sent.start  # the words of the sentence before are not this name's
-    while i >= first and len(out) < 5:
+    while i >= 0 and len(out) < 5:
         t = doc[i]
         if (
             t.is_space
@@ -329,12 +328,13 @@ def _kin_noun(tok: Token, lex: Lexicon) -> Token | None:
 
 def _add_kin_surnames(doc: Doc, people: dict[str, PersonInfo], token_pid: dict[int, str], lex: Lexicon, kb) -> None:
     """A first name given as a named person's relative takes that person's surname: "Joe
-    Biden's son Hunter", "the former vice president's son Hunter" are Hunter Biden; a wife
-    or husband only when the KB holds the name so formed ("Trump's wife Melania")."""
+    Biden's son Hunter", "the former vice president's son Hunter" are Hunter Biden. A wife
+    or husband, or a relative whose owner is a pronoun ("his son, Hunter"), only when the
+    KB holds the name so formed: a pronoun's owner is a guess, a spouse's surname may differ."""
     resolver = None
     for pid, p in list(people.items()):
-        if len(_core(p.name, lex)) != 1 or p.role_phrase is not None or pid not in people:
-            continue
+        if len(_core(p.name, lex)) != 1 or p.role_phrase is not None or split_name(p.name).suffix:
+            continue  # "Trump's son Don Jr." is for identity (graphbuild.identity)
         for i in sorted(i for i, q in token_pid.items() if q == pid):
             kin = _kin_noun(doc[i], lex)
             owner_tok = next((c for c in kin.children if c.dep_ == "poss"), None) if kin is not None else None
@@ -345,7 +345,8 @@ def _add_kin_surnames(doc: Doc, people: dict[str, PersonInfo], token_pid: dict[i
             if owner is None or owner == pid or owner not in people or len(_core(people[owner].name, lex)) < 2:
                 continue
             full = f"{p.name} {_core(people[owner].name, lex)[-1]}"
-            if kin.lower_ not in _SAME_SURNAME_KIN and not (kb is not None and kb.known(full)):
+            guessed = owner_tok.lower_ in lex.pronouns  # "his daughter, Caroline": his may be anyone's
+            if (guessed or kin.lower_ not in _SAME_SURNAME_KIN) and not (kb is not None and kb.known(full)):
                 continue
             same = [q for q in people.values() if q.pid != pid and same_person(q.name, full)]
             if same:
@@ -387,6 +388,8 @@ class _Surnames:
         """The person a surname alone (with the words in front of it) stands for; None: nobody
         in the article yet (it becomes a person of its own, or a first name's)."""
         kb, lex = self.kb, self.lex
+        if "." in titles:  # words of the sentence before ("in Iowa. President Clinton") are not its title
+            titles = titles[len(titles) - titles[::-1].index(".") :]
         said = {lex.gendered_words.get(t) for t in titles} - {None}
         gender = next(iter(said)) if len(said) == 1 else None
         office = kb.office(titles) if kb is not None else None
