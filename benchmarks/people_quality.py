@@ -37,8 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graphbuild.kb import load_kb  # noqa: E402
-from graphbuild.naming import clean_name, lookup_key, split_name  # noqa: E402
+from graphbuild.kb import load_kb
+from graphbuild.naming import clean_name, lookup_key, split_name
 
 # Words of insult nicknames written in front of a name.
 NICKNAME_WORDS = frozenset(
@@ -58,10 +58,7 @@ def _near_spelling(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     if len(long_) - len(short) != 1:
         return False
-    for i in range(1, len(long_) - 1):
-        if long_[i] in "aeiouy" and long_[:i] + long_[i + 1 :] == short:
-            return True
-    return False
+    return any(long_[i] in "aeiouy" and long_[:i] + long_[i + 1 :] == short for i in range(1, len(long_) - 1))
 
 
 def flags_of(name: str, kb_id: str | None, kb) -> list[str]:
@@ -87,7 +84,10 @@ def flags_of(name: str, kb_id: str | None, kb) -> list[str]:
         or any(ch.isdigit() for ch in name)
         or len(set(low)) < len(low)
         or (len(words) > 1 and re.fullmatch(r"[A-Z]\.?", words[-1]) is not None)
-        or any(w[:1].islower() and w not in ("de", "da", "van", "von", "der", "bin", "al", "la", "le", "del") for w in words)
+        or any(
+            w[:1].islower() and w not in ("de", "da", "van", "von", "der", "bin", "al", "la", "le", "del")
+            for w in words
+        )
     )
     if not garbled and len(words) >= 4 and not kb_id:
         # Two names run together: a KB person's full name followed by more words.
@@ -124,7 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'evid':>5}  {'id':<26} {'name':<28} {'kb':<20} flags")
     for n in nodes[: args.top]:
         fl = flagged[n["id"]]
-        print(f"{n.get('evidence_count') or 0:>5}  {n['id']:<26} {n.get('name', ''):<28} {n.get('kb_id') or '-':<20} {', '.join(fl)}")
+        print(
+            f"{n.get('evidence_count') or 0:>5}  {n['id']:<26} {n.get('name', ''):<28} {n.get('kb_id') or '-':<20} {', '.join(fl)}"
+        )
     # Same-name copies among the top people: two ids whose names share a lookup key or a surname + first name.
     keys = Counter(lookup_key(n.get("name") or n["id"]) for n in nodes)
     copies = [n["id"] for n in nodes[: args.top] if keys[lookup_key(n.get("name") or n["id"])] > 1]
@@ -137,7 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     print("by kind: " + ", ".join(f"{k} {v}" for k, v in kinds.most_common()))
     if args.all_flagged:
         for n in bad:
-            print(f"  {n.get('evidence_count') or 0:>4}  {n['id']:<26} {n.get('name', ''):<30} {', '.join(flagged[n['id']])}")
+            print(
+                f"  {n.get('evidence_count') or 0:>4}  {n['id']:<26} {n.get('name', ''):<30} {', '.join(flagged[n['id']])}"
+            )
 
     for pid in args.evidence:
         print(f"\nevidence of {pid}:")
@@ -145,7 +149,9 @@ def main(argv: list[str] | None = None) -> int:
             if pid not in (e["source"], e["target"]):
                 continue
             for ev in e["evidence"]:
-                print(f"  {e['source']} {e['key']} {e['target']}  [{ev.get('published') or 'undated'}] {ev['quote'][:240]}")
+                print(
+                    f"  {e['source']} {e['key']} {e['target']}  [{ev.get('published') or 'undated'}] {ev['quote'][:240]}"
+                )
     return 0
 
 

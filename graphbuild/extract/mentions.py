@@ -418,11 +418,7 @@ class _Surnames:
         if namesake and gender and namesake[1] and namesake[1] != gender:
             namesake = None
         full = [p for p in cands if len(p.tokens) > 1]
-        if (
-            namesake
-            and not any(kb.denotes(p.name, namesake) for p in full)
-            and all(kb.minor(p.name) for p in full)
-        ):
+        if namesake and not any(kb.denotes(p.name, namesake) for p in full) and all(kb.minor(p.name) for p in full):
             x = self._namesake_person(namesake, at)
             cands = [self.people[x]] + [p for p in cands if p.pid != x]
         if len(cands) == 1:
