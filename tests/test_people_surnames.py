@@ -197,3 +197,11 @@ def test_an_office_two_of_a_surname_held_goes_to_the_one_near_the_date():
     bush = PersonCues("x", "Bush", ("Bush",), ("president",), ("mr.", "president"), (), "m")
     assert link_article([bush], "2012-07-15")["x"].name == "George W. Bush"
     assert link_article([bush], None)["x"] is None  # undated: either Bush
+
+
+def test_a_relative_named_in_full_elsewhere_in_the_article_is_that_person(nlp):
+    text = (
+        "Chris Christie prosecuted Charles Kushner in 2005. Jared Kushner made weekly visits to his "
+        "real estate mogul father, Charles, in federal prison."
+    )
+    assert ("Charles Kushner", "RELATED_TO", "Jared Kushner") in triples(nlp, text)

@@ -345,15 +345,15 @@ def _add_kin_surnames(doc: Doc, people: dict[str, PersonInfo], token_pid: dict[i
             if owner is None or owner == pid or owner not in people or len(_core(people[owner].name, lex)) < 2:
                 continue
             full = f"{p.name} {_core(people[owner].name, lex)[-1]}"
+            same = [q for q in people.values() if q.pid != pid and same_person(q.name, full)]
+            if same:  # "Charles Kushner ... his father, Charles": the article named him in full
+                _fold(people, token_pid, pid, same[0].pid)
+                break
             guessed = owner_tok.lower_ in lex.pronouns  # "his daughter, Caroline": his may be anyone's
             if (guessed or kin.lower_ not in _SAME_SURNAME_KIN) and not (kb is not None and kb.known(full)):
                 continue
-            same = [q for q in people.values() if q.pid != pid and same_person(q.name, full)]
-            if same:
-                _fold(people, token_pid, pid, same[0].pid)
-            else:
-                p.name = full
-                p.gender = p.gender or lex.first_name_gender.get(full.split()[0].lower())
+            p.name = full
+            p.gender = p.gender or lex.first_name_gender.get(full.split()[0].lower())
             break
 
 
