@@ -531,23 +531,10 @@ def test_article_text_runs_nothing(open_map, xss_map):
 
 
 def test_javascript_property_names_as_people(open_map, tmp_path):
-    """Ids such as ``constructor`` and ``__proto__`` are people like any other (issue 13)."""
-    from typer.testing import CliRunner
+    """Ids such as ``constructor`` and ``__proto__`` are people like any other (issue 13).
 
-    from graphbuild.cli import app
-    from graphbuild.graph import read_edges
-
-    article = tmp_path / "in" / "a.jsonl"
-    article.parent.mkdir()
-    article.write_text(
-        '{"id": "ctor-1", "title": "Endorsements", "published": "2020-01-05", '
-        '"text": "Senator Constructor endorsed Donald Trump on Monday."}\n',
-        encoding="utf-8",
-    )
-    result = CliRunner().invoke(app, ["build", str(article), "--out", str(tmp_path / "out")])
-    assert result.exit_code == 0, result.output
-    edges = list(read_edges(tmp_path / "out" / "edges.jsonl"))
-    assert {e.source.id for e in edges} == {"constructor"}
+    The edges are made directly: a one-word name the knowledge base does not hold
+    ("Senator Constructor") is no node of a build since issue 9."""
     names = {
         "__proto__": "__proto__",
         "hasOwnProperty": "hasOwnProperty",
@@ -555,7 +542,8 @@ def test_javascript_property_names_as_people(open_map, tmp_path):
         "donald-trump": "Donald Trump",
         "constructor": "Senator Constructor",
     }
-    edges += [
+    edges = [
+        make_edge("constructor", "donald-trump", "ENDORSED", "Senator Constructor endorsed Donald Trump.", names=names),
         make_edge("__proto__", "donald-trump", "CRITICIZED", "__proto__ slammed Trump.", names=names),
         make_edge("hasOwnProperty", "toString", "PRAISED", "hasOwnProperty praised toString.", names=names),
         make_edge("toString", "constructor", "MET_WITH", "toString met Constructor.", names=names),
