@@ -614,6 +614,18 @@ def version() -> str:
     return h.hexdigest()
 
 
+@lru_cache(maxsize=65536)
+def known_person(name: str) -> bool:
+    """Whether the knowledge base holds a person of this full name: for the people step,
+    where a word that usually names an organisation ("Fox", "Church", "House") is still a
+    person's surname in "Liam Fox" or "Frank Church".
+
+    >>> known_person("Liam Fox"), known_person("Fox News")
+    (True, False)
+    """
+    return bool(_kb().by_name(name))
+
+
 def sitting_namesake(published: str | None):
     """For the people step: ``surname -> (name, "m"/"f")`` of the president or vice
     president in office on the article's date who has that surname, else None."""

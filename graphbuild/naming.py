@@ -37,8 +37,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 # Words written in front of a name that are no part of it (lower case, no final dot).
