@@ -527,3 +527,12 @@ def test_organisation_words_alone_are_not_people(nlp):
         "ACCUSED",
         "Donald Trump",
     ) in got, got
+
+
+def test_owner_in_front_of_a_role_phrase_parsed_as_a_modifier(nlp):
+    # the small parser hangs "Trump" on "chairman" as amod; the owner is still Trump
+    text = "Donald Trump spoke on Monday. Trump campaign chairman Paul Manafort resigned on Friday."
+    assert ("Paul Manafort", "SERVED_UNDER", "Donald Trump") in triples(edges_of(nlp, text))
+    # a rival is no subordinate
+    text = "Donald Trump spoke on Monday. Trump rival Ted Cruz resigned on Friday."
+    assert not any(rel == "SERVED_UNDER" for _, rel, _ in triples(edges_of(nlp, text), None))

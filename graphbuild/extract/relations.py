@@ -711,7 +711,9 @@ class PatternMatcher:
         through an organisation noun, 'Trump' in "Trump campaign chairman"."""
         out = []
         for c in role.children:
-            if c.dep_ != "compound":
+            # the small parser often hangs a name in front of a role phrase as "amod"
+            # ("Trump/amod campaign chairman Paul Manafort")
+            if c.dep_ not in ("compound", "amod") or c.dep_ == "amod" and c.i != role.left_edge.i:
                 continue
             if self.r.token_pid.get(c.i):
                 out.append(c)
