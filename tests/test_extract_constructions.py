@@ -503,6 +503,11 @@ def test_a_judging_word_needs_a_speaker_and_a_named_person(nlp):
             "Frank Church criticized Richard Nixon.",
             ("Frank Church", "CRITICIZED", "Richard Nixon"),
         ),
+        # a name with an Arabic article glued on is no scraper's glued text
+        (
+            "Mohamed ElBaradei spoke. Mohamed Morsi spoke. Mr. ElBaradei accused Mr. Morsi of power grabs.",
+            ("Mohamed ElBaradei", "ACCUSED", "Mohamed Morsi"),
+        ),
         # a first and last name after a role noun, though the model tags it ORG
         (
             "Fox News host Sean Hannity praised Donald Trump.",

@@ -30,7 +30,7 @@ from .lexicon import Lexicon
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 # Names may change case after these prefixes (McGahn, DeSantis, LaHood); elsewhere a
 # lower-to-upper change inside a word means a scraper ran two words together.
-_CASE_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)(?=[A-Z])")
+_CASE_PREFIX = re.compile(r"^(?:Mc|Mac|De|Del|Di|Da|Du|El|Al|La|Le|Van|Von|Fitz)(?=[A-Z])")
 _CASE_CHANGE = re.compile(r"[a-z][A-Z]")
 
 
@@ -39,6 +39,8 @@ def _glued(word: str) -> bool:
 
     >>> [_glued(w) for w in ("ComeyThere", "McGahn", "DeSantis", "McConnellThe", "O'Rourke")]
     [True, False, False, True, False]
+    >>> [_glued(w) for w in ("ElBaradei", "DelBene", "AlSisiThe")]
+    [False, False, True]
     """
     return bool(_CASE_CHANGE.search(_CASE_PREFIX.sub("", word)))
 
