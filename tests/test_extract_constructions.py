@@ -541,3 +541,44 @@ def test_owner_in_front_of_a_role_phrase_parsed_as_a_modifier(nlp):
     # a rival is no subordinate
     text = "Donald Trump spoke on Monday. Trump rival Ted Cruz resigned on Friday."
     assert not any(rel == "SERVED_UNDER" for _, rel, _ in triples(edges_of(nlp, text), None))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Donald Trump spoke. Carter Page was named to Trump's foreign policy team that same month.",
+            ("Carter Page", "SERVED_UNDER", "Donald Trump"),
+        ),
+        (
+            "Barack Obama spoke. Susan Rice, who served in the Obama administration, spoke.",
+            ("Susan Rice", "SERVED_UNDER", "Barack Obama"),
+        ),
+        (
+            "Bernie Sanders spoke. Mike Nellis, who worked on Sanders's presidential campaign, spoke.",
+            ("Mike Nellis", "SERVED_UNDER", "Bernie Sanders"),
+        ),
+    ],
+)
+def test_placed_in_someones_organisation_served_under_them(nlp, text, expected):
+    assert expected in triples(edges_of(nlp, text))
+
+
+def test_placement_needs_a_persons_organisation(nlp):
+    got = triples(edges_of(nlp, "Donald Trump spoke. Joe Biden served in the Senate for decades."), None)
+    assert not any(rel == "SERVED_UNDER" for _, rel, _ in got), got
+    # positive control
+    got = triples(edges_of(nlp, "Donald Trump spoke. Joe Biden served in the Trump administration."))
+    assert ("Joe Biden", "SERVED_UNDER", "Donald Trump") in got
+
+
+def test_a_relative_clause_is_about_the_noun_before_it_not_later_conjuncts(nlp):
+    text = (
+        "Donald Trump spoke. Michael Flynn spoke. Agents scrutinised Flynn's partner, Bijan Kian, who served "
+        "on Trump's presidential transition, and his son, Michael Flynn Jr, who worked for his father."
+    )
+    got = triples(edges_of(nlp, text), None)
+    assert ("Bijan Kian", "SERVED_UNDER", "Donald Trump") in got, got
+    assert ("Michael Flynn Jr", "SERVED_UNDER", "Donald Trump") not in got
+    # "his son, Michael Flynn Jr": his is Flynn's, not Kian's
+    assert not any(rel == "RELATED_TO" and "Bijan Kian" in (s, t) for s, rel, t in got), got
