@@ -582,3 +582,17 @@ def test_a_relative_clause_is_about_the_noun_before_it_not_later_conjuncts(nlp):
     assert ("Michael Flynn Jr", "SERVED_UNDER", "Donald Trump") not in got
     # "his son, Michael Flynn Jr": his is Flynn's, not Kian's
     assert not any(rel == "RELATED_TO" and "Bijan Kian" in (s, t) for s, rel, t in got), got
+
+
+def test_my_counsel_is_the_speakers_own_not_the_special_counsel(nlp):
+    text = (
+        'Robert Mueller, the special counsel, spoke. "Under advice of my counsel, I will not answer," '
+        "Alexander Vindman said."
+    )
+    got = triples(edges_of(nlp, text), None)
+    assert not any("Robert Mueller" in (s, t) for s, _, t in got), got
+    # positive control: a third person's role noun still finds the article's holder
+    got = triples(
+        edges_of(nlp, "Jeff Sessions, the attorney general, spoke. Donald Trump criticized his attorney general.")
+    )
+    assert ("Donald Trump", "CRITICIZED", "Jeff Sessions") in got, got

@@ -753,6 +753,8 @@ class Resolver:
         det = dets[0]
         if det.dep_ == "det" and det.lower_ not in ("the", "this", "that"):
             return None
+        if det.lower_ in ("my", "your") and tok.lower_ not in self.lex.kin_nouns:
+            return None  # '"under advice of my counsel," Vindman said': his own, not the special counsel
         if tok.lower_ in self.lex.kin_nouns:
             if det.dep_ != "poss" or any(c.dep_ == "appos" for c in tok.children):
                 # "Her father, an influential Democrat, ...": described, not named, so
