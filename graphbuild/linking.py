@@ -559,6 +559,18 @@ def version() -> str:
     return h.hexdigest()
 
 
+@lru_cache(maxsize=65536)
+def known_person(name: str) -> bool:
+    """Whether the knowledge base holds a person of this full name: for the people step,
+    where a word that usually names an organisation ("Fox", "Church", "House") is still a
+    person's surname in "Liam Fox" or "Frank Church".
+
+    >>> known_person("Liam Fox"), known_person("Fox News")
+    (True, False)
+    """
+    return bool(_kb().by_name(name))
+
+
 # Offices the knowledge base lists completely for US people (every member of Congress,
 # president and vice president): a US entry that lacks one never held it.
 _COMPLETE_OFFICES = frozenset({"president", "vice president", "senator", "representative"})

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..linking import known_person
 from ..naming import TITLE_WORDS, person_id, same_first, same_person, split_name
 from ..records import Mention, MentionKind, Person, PersonCues
 from .doc_text import doc_text
@@ -29,7 +30,7 @@ from .lexicon import Lexicon
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 # Names may change case after these prefixes (McGahn, DeSantis, LaHood); elsewhere a
 # lower-to-upper change inside a word means a scraper ran two words together.
-_CASE_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)(?=[A-Z])")
+_CASE_PREFIX = re.compile(r"^(?:Mc|Mac|De|Del|Di|Da|Du|El|Al|La|Le|Van|Von|Fitz)(?=[A-Z])")
 _CASE_CHANGE = re.compile(r"[a-z][A-Z]")
 
 
@@ -38,6 +39,8 @@ def _glued(word: str) -> bool:
 
     >>> [_glued(w) for w in ("ComeyThere", "McGahn", "DeSantis", "McConnellThe", "O'Rourke")]
     [True, False, False, True, False]
+    >>> [_glued(w) for w in ("ElBaradei", "DelBene", "AlSisiThe")]
+    [False, False, True]
     """
     return bool(_CASE_CHANGE.search(_CASE_PREFIX.sub("", word)))
 
@@ -106,13 +109,23 @@ def _clean_name(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int,
     return start, end, titles
 
 
-def _plausible_name(tokens: list[Token], lex: Lexicon) -> bool:
+# Words in front of a name that only a person takes ("Mr Fox", "Dr Fox").
+_PERSONAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame"})
+
+
+def _plausible_name(tokens: list[Token], lex: Lexicon, titles: tuple[str, ...] = ()) -> bool:
     words = [t.text for t in tokens]
     if not words or len(words) > 5:
         return False
     core = [w for w in words if w.lower() not in lex.name_suffixes]
-    if not core or any(w.lower().strip(".") in lex.not_person_words for w in core):
+    if not core:
         return False
+    if any(w.lower().strip(".") in lex.not_person_words for w in core):
+        # A word that usually names a group, a medium or a day is still a surname in a
+        # name the knowledge base holds ("Liam Fox", "Frank Church") or after "Mr"/"Dr".
+        personal = bool(titles) and titles[-1].strip(".") in _PERSONAL_TITLES
+        if not (personal or (len(core) >= 2 and known_person(" ".join(words)))):
+            return False
     if all(_INITIAL.match(w) for w in core):
         return False
     if any(_glued(w) for w in core):
@@ -150,23 +163,29 @@ def find_names(doc: Doc, lex: Lexicon) -> list[NameSpan]:
         if s >= e or any(i in taken for i in range(s, e)):
             return
         toks = list(doc[s:e])
-        if not _plausible_name(toks, lex):
-            return
         titles = _preceding_titles(doc, s) if not titles else _preceding_titles(doc, start) + titles
+        if not _plausible_name(toks, lex, tuple(titles)):
+            return
         spans.append(NameSpan(s, e, doc[s:e].text, tuple(titles), from_ner))
         taken.update(range(s, e))
 
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             add(ent.start, ent.end, True)
-    # Titled names the model did not tag: "Sen. Hagel", "Mr Howard", "Rep. Paul Gosar".
+        elif ent.label_ == "ORG" and 2 <= len(ent) <= 4 and known_person(ent.text):
+            add(ent.start, ent.end, True)  # the small model's "Jeff Sessions"/ORG: the KB knows better
+    # Titled names the model did not tag: "Sen. Hagel", "Mr Howard", "Rep. Paul Gosar", and a
+    # first and last name after a role noun ("Fox News host Sean Hannity", "anchor Jake Tapper").
     for t in doc:
-        if t.lower_ in lex.title_roles or t.lower_ in ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr.", "dr"):
-            if not t.text[:1].isupper():
-                continue
+        titled = t.text[:1].isupper() and (
+            t.lower_ in lex.title_roles or t.lower_ in ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr.", "dr")
+        )
+        if titled or (t.lower_ in lex.roles and t.pos_ == "NOUN"):
             j = t.i + 1
             while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j - t.i <= 3:
                 j += 1
+            if not titled and j - t.i < 3:
+                continue  # after a plain role noun, only a first and a last name
             if j > t.i + 1 and not any(i in taken for i in range(t.i + 1, j)):
                 ent_labels = {doc[i].ent_type_ for i in range(t.i + 1, j)}
                 if ent_labels & {"GPE", "LOC", "FAC", "DATE", "EVENT", "LAW", "WORK_OF_ART"}:
@@ -921,6 +940,8 @@ class Resolver:
         det = dets[0]
         if det.dep_ == "det" and det.lower_ not in ("the", "this", "that"):
             return None
+        if det.lower_ in ("my", "your") and tok.lower_ not in self.lex.kin_nouns:
+            return None  # '"under advice of my counsel," Vindman said': his own, not the special counsel
         if tok.lower_ in self.lex.kin_nouns:
             if det.dep_ != "poss" or any(c.dep_ == "appos" for c in tok.children):
                 # "Her father, an influential Democrat, ...": described, not named, so
