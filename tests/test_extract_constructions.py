@@ -618,3 +618,13 @@ def test_he_reported_by_an_unknown_name_is_not_guessed(nlp):
     # positive control: a known reporter is the antecedent
     got = triples(edges_of(nlp, "Donald Trump spoke. Joe Biden said he had criticized Trump."))
     assert ("Joe Biden", "CRITICIZED", "Donald Trump") in got, got
+
+
+def test_an_ordinal_president_is_the_kbs_nth(nlp):
+    text = (
+        "A biography of former President George H.W. Bush assesses officials of George W. Bush. "
+        "The 41st president was decidedly more critical of Donald Rumsfeld."
+    )
+    got = triples(edges_of(nlp, text))
+    assert ("George H. W. Bush", "CRITICIZED", "Donald Rumsfeld") in got, got
+    assert ("George W. Bush", "CRITICIZED", "Donald Rumsfeld") not in got

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..linking import known_person
+from ..linking import known_person, nth_holder
 from ..naming import TITLE_WORDS, person_id, same_first, same_person, split_name
 from ..records import Mention, MentionKind, Person, PersonCues
 from .doc_text import doc_text
@@ -813,6 +813,12 @@ class Resolver:
                 break
         if role is None:
             return None
+        nth = _ordinal(tok)
+        if nth and role in ("president", "vice president"):
+            # "the 41st president": the KB's 41st, if the article names him; else nobody
+            name = nth_holder(role, nth)
+            named = [p for p in self.people.values() if name and p.role_phrase is None and same_person(p.name, name)]
+            return named[0].pid if len(named) == 1 else None
         holders = [p for p in self.people.values() if role in p.roles and p.role_phrase is None]
         # "the Republican candidate" is not "Democratic congressional candidate Randy Bryce",
         # "the US president" not "the French president": a contradicting word rules a holder out.
@@ -834,6 +840,18 @@ class Resolver:
             if pid and any(h.pid == pid for h in holders):
                 return pid
         return None
+
+
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+
+
+def _ordinal(tok: Token) -> int | None:
+    """41 for "the 41st president"."""
+    for c in tok.lefts:
+        m = _ORDINAL.match(c.lower_)
+        if m:
+            return int(m.group(1))
+    return None
 
 
 _KIND = {
