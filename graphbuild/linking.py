@@ -571,6 +571,29 @@ def known_person(name: str) -> bool:
     return bool(_kb().by_name(name))
 
 
+@lru_cache(maxsize=256)
+def nth_holder(role: str, n: int) -> str | None:
+    """The name of the n-th US president or vice president ("the 41st president"),
+    counting terms by start date (Cleveland is the 22nd and the 24th).
+
+    >>> nth_holder("president", 41), nth_holder("president", 24), nth_holder("president", 99)
+    ('George H. W. Bush', 'Grover Cleveland', None)
+    """
+    if role not in ("president", "vice president") or n < 1:
+        return None
+    terms = sorted(
+        (o.start, e.name)
+        for e in _kb().holders(role, None)
+        for o in e.offices
+        if o.role == role and o.country in (None, "USA") and o.start is not None
+    )
+    order: list[str] = []
+    for _, name in terms:
+        if not order or order[-1] != name:
+            order.append(name)
+    return order[n - 1] if n <= len(order) else None
+
+
 # Offices the knowledge base lists completely for US people (every member of Congress,
 # president and vice president): a US entry that lacks one never held it.
 _COMPLETE_OFFICES = frozenset({"president", "vice president", "senator", "representative"})

@@ -597,3 +597,35 @@ def test_my_counsel_is_the_speakers_own_not_the_special_counsel(nlp):
         edges_of(nlp, "Jeff Sessions, the attorney general, spoke. Donald Trump criticized his attorney general.")
     )
     assert ("Donald Trump", "CRITICIZED", "Jeff Sessions") in got, got
+
+
+def test_a_possessive_inside_someones_noun_phrase_is_theirs(nlp):
+    text = (
+        "Donald Trump spoke. Adam Schiff spoke. Schiff asked, referring to Trump's description of his "
+        "conversation with Volodymyr Zelensky."
+    )
+    got = triples(edges_of(nlp, text), None)
+    assert ("Donald Trump", "SPOKE_WITH", "Volodymyr Zelensky") in got, got
+    assert ("Adam Schiff", "SPOKE_WITH", "Volodymyr Zelensky") not in got
+
+
+def test_he_reported_by_an_unknown_name_is_not_guessed(nlp):
+    text = (
+        "Volodymyr Zelensky spoke on Monday. In the text messages, Volker wrote how he had repeatedly "
+        "talked with Rudy Giuliani about Ukraine."
+    )
+    got = triples(edges_of(nlp, text), None)
+    assert ("Rudy Giuliani", "SPOKE_WITH", "Volodymyr Zelensky") not in got, got
+    # positive control: a known reporter is the antecedent
+    got = triples(edges_of(nlp, "Donald Trump spoke. Joe Biden said he had criticized Trump."))
+    assert ("Joe Biden", "CRITICIZED", "Donald Trump") in got, got
+
+
+def test_an_ordinal_president_is_the_kbs_nth(nlp):
+    text = (
+        "A biography of former President George H.W. Bush assesses officials of George W. Bush. "
+        "The 41st president was decidedly more critical of Donald Rumsfeld."
+    )
+    got = triples(edges_of(nlp, text))
+    assert ("George H. W. Bush", "CRITICIZED", "Donald Rumsfeld") in got, got
+    assert ("George W. Bush", "CRITICIZED", "Donald Rumsfeld") not in got

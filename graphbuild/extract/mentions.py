@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..linking import known_person
+from ..linking import known_person, nth_holder
 from ..naming import TITLE_WORDS, person_id, same_first, same_person, split_name
 from ..records import Mention, MentionKind, Person, PersonCues
 from .doc_text import doc_text
@@ -823,6 +823,8 @@ class Resolver:
             reporter = self._reporting_subject(tok)
             if reporter and reporter not in exclude:
                 return reporter
+            if self._reported_by_stranger(tok):
+                return None  # "Volker wrote how he had talked ...": he is Volker, whom we do not know
             return (
                 self._recent(tok.i, exclude, subjects_only=True, same_sentence=True)
                 or self._recent(tok.i, exclude, subjects_only=True, window=2)
@@ -836,7 +838,7 @@ class Resolver:
         ):
             return self.token_pid[tok.head.head.i]  # "Joe Biden and his son Hunter"
         if tok.dep_ == "poss" or tok.lower_ in ("himself", "herself"):
-            subj = self._clause_subject(tok) or self._governing_subject(tok)
+            subj = self._nominal_possessor(tok) or self._clause_subject(tok) or self._governing_subject(tok)
             if subj and subj not in exclude:
                 return subj
             return self._recent(tok.i, exclude)
@@ -850,6 +852,35 @@ class Resolver:
             or self._recent(tok.i, exclude, subjects_only=True, window=1)
             or self._recent(tok.i, exclude, window=2)
             or self._salient(tok.i, exclude)
+        )
+
+    def _nominal_possessor(self, tok: Token) -> str | None:
+        """ "Trump's description of his conversation": a possessive inside a noun phrase
+        that another person possesses is that person's, as a clause's is its subject's."""
+        node = tok.head
+        for _ in range(4):
+            if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ == "of":
+                node = node.head.head
+            else:
+                return None
+            for c in node.children:
+                if c.dep_ == "poss" and c.i != tok.i and self.token_pid.get(c.i):
+                    pid = self.token_pid[c.i]
+                    return pid if self._gender_fits(pid) else None
+        return None
+
+    def _reported_by_stranger(self, tok: Token) -> bool:
+        """The subject of the reporting verb over the pronoun's clause is a proper name that
+        is no person of the article (a name the model missed): the pronoun is most likely
+        that name, so no other person may be guessed."""
+        verb = tok.head
+        if (
+            verb.dep_ != "ccomp"
+            or verb.head.lemma_.lower() not in self.lex.speech_verbs | self.lex.constructions.belief_verbs
+        ):
+            return False
+        return any(
+            c.dep_ == "nsubj" and c.i < tok.i and c.pos_ == "PROPN" and not self.person(c) for c in verb.head.children
         )
 
     def _reporting_subject(self, tok: Token) -> str | None:
@@ -969,6 +1000,12 @@ class Resolver:
                 break
         if role is None:
             return None
+        nth = _ordinal(tok)
+        if nth and role in ("president", "vice president"):
+            # "the 41st president": the KB's 41st, if the article names him; else nobody
+            name = nth_holder(role, nth)
+            named = [p for p in self.people.values() if name and p.role_phrase is None and same_person(p.name, name)]
+            return named[0].pid if len(named) == 1 else None
         holders = [p for p in self.people.values() if role in p.roles and p.role_phrase is None]
         # "the Republican candidate" is not "Democratic congressional candidate Randy Bryce",
         # "the US president" not "the French president": a contradicting word rules a holder out.
@@ -990,6 +1027,18 @@ class Resolver:
             if pid and any(h.pid == pid for h in holders):
                 return pid
         return None
+
+
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+
+
+def _ordinal(tok: Token) -> int | None:
+    """41 for "the 41st president"."""
+    for c in tok.lefts:
+        m = _ORDINAL.match(c.lower_)
+        if m:
+            return int(m.group(1))
+    return None
 
 
 _KIND = {
