@@ -93,12 +93,6 @@ def _candidates(gold: Gold, name: str) -> set[str]:
     full = {pid for pid, names in gold.people.items() if folded in {n.casefold() for n in names}}
     if full:
         return full
-    from .naming import person_id
-
-    if person_id(name) in gold.people:
-        # Gold ids are person ids of full names: "Spencer Golvach", named in full from "Dan
-        # Golvach's son Spencer", is the gold "spencer-golvach" written "Spencer".
-        return {person_id(name)}
     last = folded.split()[-1] if folded.split() else folded
     return {pid for pid, names in gold.people.items() if last in {n.casefold() for n in names}}
 
