@@ -151,15 +151,17 @@ def feature_strings(doc: Doc, span1: tuple[int, int], span2: tuple[int, int]) ->
             f.append(f"{tag}_poss={h.head.lemma_.lower()}")
     # sentence words (sentiment cues that the path misses)
     sent = h1.sent
-    for t in sent:
+    quote = False
+    for t in sent:  # one pass: token access is what featurizing costs
+        lemma = t.lemma_
         if t.pos_ in ("VERB", "ADJ", "NOUN") and not t.ent_type_:
-            f.append(f"s={t.lemma_.lower()}")
+            f.append(f"s={lemma.lower()}")
         if t.dep_ == "neg":
             f.append("s_neg")
-    quote = any(t.text in ('"', "'") for t in sent) or any(t.lemma_ in ("say", "tell") for t in sent)
+        quote = quote or t.text in ('"', "'") or lemma in ("say", "tell")
     if quote:
         f.append("says")
-        if any(t.lemma_ in ("say", "tell") and t.i == lca.i for t in sent):
+        if lca.lemma_ in ("say", "tell") and sent.start <= lca.i < sent.end:
             f.append(f"say_roles={r1}|{r2}")
     # the relation lexicon's polarity of the meeting word, the path words and the words between
     pl = _polarity(lca)
