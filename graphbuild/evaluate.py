@@ -71,6 +71,8 @@ class ArticleScore:
     scored: list[tuple[float, bool, str]] = field(
         default_factory=list
     )  # per predicted triple: confidence, correct, method
+    # per relation type: [predicted, correct, required, found]
+    by_relation: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def precision(self) -> float:
@@ -114,18 +116,53 @@ def score_article(gold: Gold, predicted: set[Triple] | dict[Triple, tuple[float,
         right = any(_matches(gold, p, g) for g in ok)
         if isinstance(predicted, dict):
             score.scored.append((predicted[p][0], right, predicted[p][1]))
+        counts = score.by_relation.setdefault(p[1], [0, 0, 0, 0])
+        counts[0] += 1
         if right:
             score.correct += 1
+            counts[1] += 1
         else:
             score.wrong.append(p)
         if any(_matches(gold, p, g) for g in gold.forbidden):
             score.forbidden_hits.append(p)
     for g in gold.required:
+        counts = score.by_relation.setdefault(g[1], [0, 0, 0, 0])
+        counts[2] += 1
         if any(_matches(gold, p, g) for p in predicted):
             score.found += 1
+            counts[3] += 1
         else:
             score.missed.append(g)
     return score
+
+
+def by_relation(scores: Iterable[ArticleScore]) -> list[dict]:
+    """Precision and recall per relation type over articles, most required first.
+
+    >>> a = ArticleScore("a", 2, 1, 2, 1, by_relation={"ENDORSED": [2, 1, 1, 1], "FIRED": [0, 0, 1, 0]})
+    >>> [(r["relation"], r["precision"], r["recall"]) for r in by_relation([a])]
+    [('ENDORSED', 0.5, 1.0), ('FIRED', None, 0.0)]
+    """
+    total: dict[str, list[int]] = {}
+    for a in scores:
+        for rel, counts in a.by_relation.items():
+            t = total.setdefault(rel, [0, 0, 0, 0])
+            for i, n in enumerate(counts):
+                t[i] += n
+    rows = []
+    for rel, (pred, correct, req, found) in sorted(total.items(), key=lambda kv: (-kv[1][2], kv[0])):
+        rows.append(
+            {
+                "relation": rel,
+                "predicted": pred,
+                "correct": correct,
+                "required": req,
+                "found": found,
+                "precision": round(correct / pred, 4) if pred else None,
+                "recall": round(found / req, 4) if req else None,
+            }
+        )
+    return rows
 
 
 def asserted_triples(edges: Iterable[Edge]) -> set[Triple]:
@@ -197,7 +234,7 @@ class EvaluationReport:
     def to_json(self) -> dict:
         def one(a: ArticleScore) -> dict:
             d = asdict(a)
-            del d["scored"]
+            del d["scored"], d["by_relation"]
             d.update(precision=round(a.precision, 4), recall=round(a.recall, 4), f1=round(a.f1, 4))
             return d
 
@@ -206,6 +243,7 @@ class EvaluationReport:
             "total": one(self.total),
             "no_gold": self.no_gold,
             "reliability": reliability(x for a in self.articles for x in a.scored),
+            "by_relation": by_relation(self.articles),
         }
 
     def print(self, as_json: bool = False) -> None:
@@ -237,6 +275,16 @@ class EvaluationReport:
                 out.print(f"not in gold {a.article}: {w[0]} -{w[1]}-> {w[2]}")
         if self.no_gold:
             out.print(f"no gold file for: {', '.join(self.no_gold)}")
+        per = Table("relation", "P", "R", "predicted correct", "required found", title="by relation type")
+        for row in by_relation(self.articles):
+            per.add_row(
+                row["relation"],
+                "-" if row["precision"] is None else f"{row['precision']:.2f}",
+                "-" if row["recall"] is None else f"{row['recall']:.2f}",
+                f"{row['correct']}/{row['predicted']}",
+                f"{row['found']}/{row['required']}",
+            )
+        out.print(per)
         t = self.total
         rel = Table("confidence", "edges", "share correct", title="reliability (distinct asserted edges)")
         for row in reliability(t.scored):

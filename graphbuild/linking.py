@@ -614,6 +614,41 @@ def version() -> str:
     return h.hexdigest()
 
 
+@lru_cache(maxsize=65536)
+def known_person(name: str) -> bool:
+    """Whether the knowledge base holds a person of this full name: for the people step,
+    where a word that usually names an organisation ("Fox", "Church", "House") is still a
+    person's surname in "Liam Fox" or "Frank Church".
+
+    >>> known_person("Liam Fox"), known_person("Fox News")
+    (True, False)
+    """
+    return bool(_kb().by_name(name))
+
+
+@lru_cache(maxsize=256)
+def nth_holder(role: str, n: int) -> str | None:
+    """The name of the n-th US president or vice president ("the 41st president"),
+    counting terms by start date (Cleveland is the 22nd and the 24th).
+
+    >>> nth_holder("president", 41), nth_holder("president", 24), nth_holder("president", 99)
+    ('George H. W. Bush', 'Grover Cleveland', None)
+    """
+    if role not in ("president", "vice president") or n < 1:
+        return None
+    terms = sorted(
+        (o.start, e.name)
+        for e in _kb().holders(role, None)
+        for o in e.offices
+        if o.role == role and o.country in (None, "USA") and o.start is not None
+    )
+    order: list[str] = []
+    for _, name in terms:
+        if not order or order[-1] != name:
+            order.append(name)
+    return order[n - 1] if n <= len(order) else None
+
+
 def sitting_namesake(published: str | None):
     """For the people step: ``surname -> (name, "m"/"f")`` of the president or vice
     president in office on the article's date who has that surname, else None."""

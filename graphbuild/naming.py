@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 # Words written in front of a name that are no part of it (lower case, no final dot).
@@ -59,16 +60,19 @@ _INITIAL = re.compile(r"^[A-Za-z]\.?$|^(?:[A-Z]\.){2,}$")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a string, called per mention
 def _fold(text: str) -> str:
     """ascii, lower case, apostrophes dropped."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return folded.replace("'", "").replace("’", "").casefold()
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a string, called per mention
 def _bare(word: str) -> str:
     return _fold(word).strip(".,;:")
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a string, called per mention
 def clean_name(text: str) -> str:
     """A written name without titles, possessive, brackets and doubled words ("" if none is left).
 
@@ -107,6 +111,7 @@ class NameParts:
     suffix: str  # "jr", "iii", or ""
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a string, called per mention
 def split_name(name: str) -> NameParts:
     """First, middle, last and suffix of a name, folded.
 

@@ -7,7 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from graphbuild.cli import app
-from graphbuild.evaluate import Gold, evaluate_paths, score_article
+from graphbuild.evaluate import Gold, by_relation, evaluate_paths, score_article
 
 GOLD = Gold(
     "a",
@@ -48,3 +48,12 @@ def test_evaluate_cli_json(dev_corpus):
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["total"]["required"] == 7 and 0 <= data["total"]["f1"] <= 1
+    assert sum(r["required"] for r in data["by_relation"]) == 7
+
+
+def test_precision_and_recall_per_relation_type():
+    s = score_article(GOLD, {("Sessions", "ENDORSED", "Trump"), ("Trump", "ENDORSED", "Sessions")})
+    rows = {r["relation"]: r for r in by_relation([s])}
+    assert (rows["ENDORSED"]["predicted"], rows["ENDORSED"]["correct"]) == (2, 1)
+    assert (rows["ENDORSED"]["required"], rows["ENDORSED"]["found"]) == (1, 1)
+    assert rows["SPOKE_WITH"]["recall"] == 0.0 and rows["SPOKE_WITH"]["precision"] is None

@@ -24,6 +24,7 @@ from ..records import Article, Edge, EdgeEvidence, Mention, Modality, Person, Re
 from ..settings import SETTINGS, resolve
 from .confidence import rule_confidence
 from .direction import DirectionComponent
+from .doc_text import doc_text
 from .lexicon import load_lexicon
 from .mentions import Resolver, article_mentions, article_people, cluster_people, find_names, person_cues
 from .quotes import find_quotes, quote_speakers, quote_topics
@@ -72,7 +73,7 @@ def relations_component(doc: Doc) -> Doc:
         speaker, reported_by = attribution_of(
             c.anchor, resolver, lex, resolver.speakers.get(q) if q is not None else None
         )
-        start, end = _evidence_span(doc.text, c.anchor)
+        start, end = _evidence_span(doc_text(doc), c.anchor)
         s, t = c.source, c.target
         if c.relation.symmetric and resolver.name_of(t) < resolver.name_of(s):
             s, t = t, s

@@ -33,6 +33,7 @@ from murmurhash.mrmr import hash as _mhash
 from spacy.tokens import Doc, Token
 
 from ..errors import DirectionModelError
+from .doc_text import doc_text
 
 CLASSES = (0, 1, 2, 3, 4)
 NONE, POS_FWD, POS_BACK, NEG_FWD, NEG_BACK = CLASSES
@@ -682,7 +683,7 @@ def review(
                         None,
                         None,
                         model_confidence(float(p[c])),
-                        *_evidence_span(doc.text, anchor),
+                        *_evidence_span(doc_text(doc), anchor),
                         "model",
                     )
                 )

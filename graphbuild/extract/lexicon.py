@@ -94,6 +94,8 @@ class Constructions:
     receiving_verbs: frozenset[str]  # "X has the backing of Y": Y backs X
     seeking_verbs: frozenset[str]  # "X sought the endorsement of Y": Y's endorsement is hoped for
     joining_verbs: frozenset[str]  # "Manafort joined the Trump campaign"
+    placement_verbs: frozenset[str]  # "Page was named to Trump's team", "served in the Obama administration"
+    placement_preps: frozenset[str]
     ranking_words: frozenset[str]  # "the first senator to endorse him" happened; "a candidate to face Trump" not yet
     statement_nouns: frozenset[str]  # "a statement from X said": X speaks
     evaluative_negative: frozenset[str]  # '"Paul Ryan's position is treasonous," said X': X criticized Ryan

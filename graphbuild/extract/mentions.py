@@ -21,14 +21,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..linking import known_person, nth_holder
 from ..naming import TITLE_WORDS, person_id, same_first, same_person, split_name
 from ..records import Mention, MentionKind, Person, PersonCues
+from .doc_text import doc_text
 from .lexicon import Lexicon
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 # Names may change case after these prefixes (McGahn, DeSantis, LaHood); elsewhere a
 # lower-to-upper change inside a word means a scraper ran two words together.
-_CASE_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)(?=[A-Z])")
+_CASE_PREFIX = re.compile(r"^(?:Mc|Mac|De|Del|Di|Da|Du|El|Al|La|Le|Van|Von|Fitz)(?=[A-Z])")
 _CASE_CHANGE = re.compile(r"[a-z][A-Z]")
 
 
@@ -37,6 +39,8 @@ def _glued(word: str) -> bool:
 
     >>> [_glued(w) for w in ("ComeyThere", "McGahn", "DeSantis", "McConnellThe", "O'Rourke")]
     [True, False, False, True, False]
+    >>> [_glued(w) for w in ("ElBaradei", "DelBene", "AlSisiThe")]
+    [False, False, True]
     """
     return bool(_CASE_CHANGE.search(_CASE_PREFIX.sub("", word)))
 
@@ -105,13 +109,23 @@ def _clean_name(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int,
     return start, end, titles
 
 
-def _plausible_name(tokens: list[Token], lex: Lexicon) -> bool:
+# Words in front of a name that only a person takes ("Mr Fox", "Dr Fox").
+_PERSONAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame"})
+
+
+def _plausible_name(tokens: list[Token], lex: Lexicon, titles: tuple[str, ...] = ()) -> bool:
     words = [t.text for t in tokens]
     if not words or len(words) > 5:
         return False
     core = [w for w in words if w.lower() not in lex.name_suffixes]
-    if not core or any(w.lower().strip(".") in lex.not_person_words for w in core):
+    if not core:
         return False
+    if any(w.lower().strip(".") in lex.not_person_words for w in core):
+        # A word that usually names a group, a medium or a day is still a surname in a
+        # name the knowledge base holds ("Liam Fox", "Frank Church") or after "Mr"/"Dr".
+        personal = bool(titles) and titles[-1].strip(".") in _PERSONAL_TITLES
+        if not (personal or (len(core) >= 2 and known_person(" ".join(words)))):
+            return False
     if all(_INITIAL.match(w) for w in core):
         return False
     if any(_glued(w) for w in core):
@@ -149,23 +163,29 @@ def find_names(doc: Doc, lex: Lexicon) -> list[NameSpan]:
         if s >= e or any(i in taken for i in range(s, e)):
             return
         toks = list(doc[s:e])
-        if not _plausible_name(toks, lex):
-            return
         titles = _preceding_titles(doc, s) if not titles else _preceding_titles(doc, start) + titles
+        if not _plausible_name(toks, lex, tuple(titles)):
+            return
         spans.append(NameSpan(s, e, doc[s:e].text, tuple(titles), from_ner))
         taken.update(range(s, e))
 
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             add(ent.start, ent.end, True)
-    # Titled names the model did not tag: "Sen. Hagel", "Mr Howard", "Rep. Paul Gosar".
+        elif ent.label_ == "ORG" and 2 <= len(ent) <= 4 and known_person(ent.text):
+            add(ent.start, ent.end, True)  # the small model's "Jeff Sessions"/ORG: the KB knows better
+    # Titled names the model did not tag: "Sen. Hagel", "Mr Howard", "Rep. Paul Gosar", and a
+    # first and last name after a role noun ("Fox News host Sean Hannity", "anchor Jake Tapper").
     for t in doc:
-        if t.lower_ in lex.title_roles or t.lower_ in ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr.", "dr"):
-            if not t.text[:1].isupper():
-                continue
+        titled = t.text[:1].isupper() and (
+            t.lower_ in lex.title_roles or t.lower_ in ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr.", "dr")
+        )
+        if titled or (t.lower_ in lex.roles and t.pos_ == "NOUN"):
             j = t.i + 1
             while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j - t.i <= 3:
                 j += 1
+            if not titled and j - t.i < 3:
+                continue  # after a plain role noun, only a first and a last name
             if j > t.i + 1 and not any(i in taken for i in range(t.i + 1, j)):
                 ent_labels = {doc[i].ent_type_ for i in range(t.i + 1, j)}
                 if ent_labels & {"GPE", "LOC", "FAC", "DATE", "EVENT", "LAW", "WORK_OF_ART"}:
@@ -183,9 +203,9 @@ def _roles_from_titles(titles: tuple[str, ...], lex: Lexicon) -> set[str]:
     roles: set[str] = set()
     for t in titles:
         roles.update(lex.title_roles.get(t, ()))
-    joined = " ".join(titles)
+    padded = " " + " ".join(" ".join(titles).split()) + " "
     for role in lex.roles | lex.subordinate_roles:
-        if re.search(rf"(^|\s){re.escape(role)}(\s|$)", joined):
+        if f" {role} " in padded:  # a whole-word phrase among the titles
             roles.add(role)
     return roles
 
@@ -616,6 +636,8 @@ class Resolver:
             reporter = self._reporting_subject(tok)
             if reporter and reporter not in exclude:
                 return reporter
+            if self._reported_by_stranger(tok):
+                return None  # "Volker wrote how he had talked ...": he is Volker, whom we do not know
             return (
                 self._recent(tok.i, exclude, subjects_only=True, same_sentence=True)
                 or self._recent(tok.i, exclude, subjects_only=True, window=2)
@@ -629,7 +651,7 @@ class Resolver:
         ):
             return self.token_pid[tok.head.head.i]  # "Joe Biden and his son Hunter"
         if tok.dep_ == "poss" or tok.lower_ in ("himself", "herself"):
-            subj = self._clause_subject(tok) or self._governing_subject(tok)
+            subj = self._nominal_possessor(tok) or self._clause_subject(tok) or self._governing_subject(tok)
             if subj and subj not in exclude:
                 return subj
             return self._recent(tok.i, exclude)
@@ -643,6 +665,35 @@ class Resolver:
             or self._recent(tok.i, exclude, subjects_only=True, window=1)
             or self._recent(tok.i, exclude, window=2)
             or self._salient(tok.i, exclude)
+        )
+
+    def _nominal_possessor(self, tok: Token) -> str | None:
+        """ "Trump's description of his conversation": a possessive inside a noun phrase
+        that another person possesses is that person's, as a clause's is its subject's."""
+        node = tok.head
+        for _ in range(4):
+            if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ == "of":
+                node = node.head.head
+            else:
+                return None
+            for c in node.children:
+                if c.dep_ == "poss" and c.i != tok.i and self.token_pid.get(c.i):
+                    pid = self.token_pid[c.i]
+                    return pid if self._gender_fits(pid) else None
+        return None
+
+    def _reported_by_stranger(self, tok: Token) -> bool:
+        """The subject of the reporting verb over the pronoun's clause is a proper name that
+        is no person of the article (a name the model missed): the pronoun is most likely
+        that name, so no other person may be guessed."""
+        verb = tok.head
+        if (
+            verb.dep_ != "ccomp"
+            or verb.head.lemma_.lower() not in self.lex.speech_verbs | self.lex.constructions.belief_verbs
+        ):
+            return False
+        return any(
+            c.dep_ == "nsubj" and c.i < tok.i and c.pos_ == "PROPN" and not self.person(c) for c in verb.head.children
         )
 
     def _reporting_subject(self, tok: Token) -> str | None:
@@ -733,6 +784,8 @@ class Resolver:
         det = dets[0]
         if det.dep_ == "det" and det.lower_ not in ("the", "this", "that"):
             return None
+        if det.lower_ in ("my", "your") and tok.lower_ not in self.lex.kin_nouns:
+            return None  # '"under advice of my counsel," Vindman said': his own, not the special counsel
         if tok.lower_ in self.lex.kin_nouns:
             if det.dep_ != "poss" or any(c.dep_ == "appos" for c in tok.children):
                 # "Her father, an influential Democrat, ...": described, not named, so
@@ -760,6 +813,12 @@ class Resolver:
                 break
         if role is None:
             return None
+        nth = _ordinal(tok)
+        if nth and role in ("president", "vice president"):
+            # "the 41st president": the KB's 41st, if the article names him; else nobody
+            name = nth_holder(role, nth)
+            named = [p for p in self.people.values() if name and p.role_phrase is None and same_person(p.name, name)]
+            return named[0].pid if len(named) == 1 else None
         holders = [p for p in self.people.values() if role in p.roles and p.role_phrase is None]
         # "the Republican candidate" is not "Democratic congressional candidate Randy Bryce",
         # "the US president" not "the French president": a contradicting word rules a holder out.
@@ -783,6 +842,18 @@ class Resolver:
         return None
 
 
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+
+
+def _ordinal(tok: Token) -> int | None:
+    """41 for "the 41st president"."""
+    for c in tok.lefts:
+        m = _ORDINAL.match(c.lower_)
+        if m:
+            return int(m.group(1))
+    return None
+
+
 _KIND = {
     "name": MentionKind.NAME,
     "pronoun": MentionKind.PRONOUN,
@@ -795,6 +866,7 @@ _KIND = {
 def person_cues(doc: Doc, resolver: Resolver) -> list[PersonCues]:
     """What the article says about each of its people, for linking (``graphbuild.linking``)."""
     after: dict[str, list[str]] = {}
+    text = doc_text(doc)
     i = 0
     while i < len(doc):
         pid = resolver.token_pid.get(i)
@@ -805,7 +877,7 @@ def person_cues(doc: Doc, resolver: Resolver) -> list[PersonCues]:
         while j < len(doc) and resolver.token_pid.get(j) == pid:
             j += 1
         end = doc[j - 1].idx + len(doc[j - 1].text)
-        tail = doc.text[end : end + 60].split("\n", 1)[0]
+        tail = text[end : end + 60].split("\n", 1)[0]
         after.setdefault(pid, []).append(tail)
         i = j
     out = []

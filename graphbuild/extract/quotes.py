@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .doc_text import doc_text
 from .lexicon import Lexicon
 
 _OPEN = {"“": "”", '"': '"'}
@@ -34,7 +35,7 @@ class Quote:
 
 def find_quotes(doc: Doc) -> list[Quote]:
     """Quoted stretches of the text, by character scan (curly or straight marks)."""
-    text = doc.text
+    text = doc_text(doc)
     quotes: list[Quote] = []
     i = 0
     while i < len(text):
@@ -98,7 +99,7 @@ def _speech_subject(verb: Token, resolve, lex: Lexicon | None = None, depth: int
 def _paragraph_part(tok: Token) -> list[Token]:
     """The tokens of tok's sentence in tok's own paragraph: the parser's sentences can run
     across a paragraph break, and the next paragraph's speaker is not this quote's."""
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     start = text.rfind("\n\n", 0, tok.idx)
     end = text.find("\n\n", tok.idx)
     end = len(text) if end == -1 else end
@@ -149,7 +150,7 @@ def quote_speakers(doc: Doc, quotes: list[Quote], resolve, lex: Lexicon) -> dict
                 pid = from_sentence(q.tok_end)  # '"...". Sessions said.' rare, but seen
         if pid is None and qi > 0 and (qi - 1) in speakers:
             prev = quotes[qi - 1]
-            between = doc.text[prev.end : q.start]
+            between = doc_text(doc)[prev.end : q.start]
             if "\n\n" not in between and len(between) < 400:
                 pid = speakers[qi - 1]
             elif between.count("\n\n") == 1 and between.split("\n\n")[1].strip() == "" and len(between) < 400:

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..naming import split_name
 from ..records import Modality, Relation
+from .doc_text import doc_text
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .mentions import Resolver
 
@@ -133,11 +135,16 @@ class PatternMatcher:
         return press
 
     # -- people behind tokens -------------------------------------------------------
-    def people_at(self, tok: Token, proxy: bool = True, deep: bool = False) -> list[tuple[str, str]]:
+    def people_at(
+        self, tok: Token, proxy: bool = True, deep: bool = False, before: int | None = None
+    ) -> list[tuple[str, str]]:
         """The people a noun phrase denotes, through coordination, appositions and
-        proxy nouns ("Trump's agenda" stands for Trump as an object)."""
+        proxy nouns ("Trump's agenda" stands for Trump as an object); with ``before``,
+        only conjuncts written before that token."""
         found: list[tuple[str, str]] = []
         for t in _conjuncts(tok):
+            if before is not None and t.i >= before:
+                continue
             pid = self.r.person(t)
             if pid:
                 found.append((pid, self.r.how(t)))
@@ -165,7 +172,9 @@ class PatternMatcher:
         for c in verb.children:
             if c.dep_ in ("nsubj", "csubj"):
                 if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-                    return self.people_at(verb.head, proxy=False)
+                    # "Kian, who served on Trump's transition, and his son": the clause is
+                    # about the noun it follows, not the conjuncts written after it
+                    return self.people_at(verb.head, proxy=False, before=verb.i)
                 found += self.people_at(c, proxy=False) or self._voice_of(c)
         if found or any(c.dep_ in ("nsubj", "csubj") for c in verb.children):
             return found
@@ -294,7 +303,9 @@ class PatternMatcher:
                 self.service(tok)
             if tok.pos_ == "VERB" and lemma in self.lex.constructions.press_verbs:
                 self.press_verb(tok, lemma)
-            if tok.pos_ == "VERB" and lemma in self.lex.constructions.joining_verbs:
+            if tok.pos_ == "VERB" and (
+                lemma in self.lex.constructions.joining_verbs or lemma in self.lex.constructions.placement_verbs
+            ):
                 self.joined(tok)
             if tok.pos_ in ("ADJ", "VERB", "PROPN") and (
                 tok.lower_ in self.lex.constructions.evaluative_negative
@@ -700,17 +711,32 @@ class PatternMatcher:
                     continue
                 if self.r.how(owner) == "pronoun" and not self._named_nearby(pid, owner):
                     continue  # "his wife Deb" far from any name: the owner would be a guess
+                if kin and self.r.how(owner) == "pronoun" and self._kin_of_namesake(holder, pid):
+                    continue  # "Kian ..., and his son, Michael Flynn Jr": "his" is Flynn's
                 rel = Relation.RELATED_TO if kin else Relation.SERVED_UNDER
                 owner_word = owner.lower_ if owner.pos_ == "PRON" else self.r.name_of(pid)
                 label = f"{owner_word} {phrase}".strip()
                 self.emit([(holder, hows)], [(pid, self.r.how(owner))], rel, label, tok, 0.7, Modality.ASSERTED)
+
+    def _kin_of_namesake(self, holder: str, owner: str) -> bool:
+        """A relative whose surname is another person's of the article, not the pronoun
+        owner's: the pronoun more likely means that namesake."""
+        last = split_name(self.r.name_of(holder)).last
+        if not last or split_name(self.r.name_of(owner)).last == last:
+            return False
+        return any(
+            p.pid not in (holder, owner) and p.role_phrase is None and split_name(p.name).last == last
+            for p in self.r.people.values()
+        )
 
     def _owner_compounds(self, role: Token) -> list[Token]:
         """The person a role noun is compounded with: 'Obama' in "Obama strategist", or
         through an organisation noun, 'Trump' in "Trump campaign chairman"."""
         out = []
         for c in role.children:
-            if c.dep_ != "compound":
+            # the small parser often hangs a name in front of a role phrase as "amod"
+            # ("Trump/amod campaign chairman Paul Manafort")
+            if c.dep_ not in ("compound", "amod") or c.dep_ == "amod" and c.i != role.left_edge.i:
                 continue
             if self.r.token_pid.get(c.i):
                 out.append(c)
@@ -790,16 +816,28 @@ class PatternMatcher:
         return []
 
     def joined(self, verb: Token) -> None:
-        """'Manafort joined the Trump campaign in March 2016' -> SERVED_UNDER."""
-        owners = [
-            x
-            for o in _children(verb, "dobj")
-            if o.lemma_.lower() in self.lex.constructions.service_org_nouns
-            for x in self._owner_of(o)
-        ]
-        if owners:
-            sources = self.subjects(verb)
-            self.emit(sources, owners, Relation.SERVED_UNDER, f"{verb.lower_} campaign", verb, 0.8)
+        """'Manafort joined the Trump campaign in March 2016', 'Page was named to Trump's
+        foreign policy team', 'Rice served in the Obama administration', 'Trump named Kelly
+        to his cabinet' -> SERVED_UNDER the organisation's owner."""
+        cx = self.lex.constructions
+        lemma = verb.lemma_.lower()
+        orgs = [o for o in _children(verb, "dobj") if lemma in cx.joining_verbs]
+        if lemma in cx.placement_verbs:
+            orgs += [
+                o for pr in _children(verb, "prep") if pr.lower_ in cx.placement_preps for o in _children(pr, "pobj")
+            ]
+        owners = [x for o in orgs if o.lemma_.lower() in cx.service_org_nouns for x in self._owner_of(o)]
+        if not owners:
+            return
+        if _is_passive(verb):
+            holders = [x for c in _children(verb, "nsubjpass") for x in self.people_at(c, proxy=True)]
+        elif lemma in cx.placement_verbs and _children(verb, "dobj"):
+            holders = [x for c in _children(verb, "dobj") for x in self.people_at(c, proxy=False)]
+        else:
+            holders = self.subjects(verb)
+        holders = [h for h in holders if all(h[0] != o[0] for o in owners)]
+        if holders:
+            self.emit(holders, owners, Relation.SERVED_UNDER, f"{verb.lower_} {orgs[0].lower_}", verb, 0.8)
 
     def evaluation(self, adj: Token) -> None:
         """Someone's words call a person by a judging word: '"Paul Ryan's position is
@@ -910,7 +948,7 @@ def _negation_is_refusal(verb: Token, lex: Lexicon) -> bool:
 
 def _line_of(tok: Token) -> str:
     """The anchor's sentence, cut at line breaks (the parser's sentences can cross them)."""
-    sent, text = tok.sent, tok.doc.text
+    sent, text = tok.sent, doc_text(tok.doc)
     start = max(sent.start_char, text.rfind("\n", sent.start_char, tok.idx) + 1)
     end = text.find("\n", tok.idx, sent.end_char)
     return text[start : end if end != -1 else sent.end_char]
