@@ -10,7 +10,7 @@ Reports, from one run:
 - the model alone on valid: all pairs, and person-person pairs (both ends
   overlap a spaCy PERSON entity);
 - the rules alone (extraction with the model off) and rules + model
-  (mode ``on`` with the thresholds CV chose: veto 0.95, model-made edges 0.6)
+  (mode ``on`` with the thresholds CV chose, read from the model's meta.json)
   on the person-person pairs: each sentence goes
   through extraction as an article; the asserted edge between the two people
   with the highest confidence gives the class from its type's polarity;
@@ -108,8 +108,13 @@ def main() -> None:
     ap.add_argument("--show-errors", type=int, default=0, help="print this many wrong predictions of rules + model")
     args = ap.parse_args()
 
+    meta = json.loads((DEFAULT_MODEL_DIR / "meta.json").read_text())
     nlp_rules = load_pipeline(direction_model="off")
-    nlp = load_pipeline(direction_model="on", veto_threshold=0.95, model_edge_threshold=0.6)
+    nlp = load_pipeline(
+        direction_model="on",
+        veto_threshold=meta["cv_veto_threshold"],
+        model_edge_threshold=meta["cv_model_edge_threshold"],
+    )
     pairs, docs = parsed(DSA / f"{args.split}.tsv", nlp_rules)
     person = person_mask(pairs, docs)
     exs = examples(pairs, docs)
@@ -118,7 +123,6 @@ def main() -> None:
     probs = iter(symmetric_proba(model, usable).argmax(1).tolist())
     model_pred = [next(probs) if e is not None else 0 for e in exs]
     gold = [p.label for p in pairs]
-    meta = json.loads((DEFAULT_MODEL_DIR / "meta.json").read_text())
 
     person_pairs = [p for p, m in zip(pairs, person) if m]
     pgold = [p.label for p in person_pairs]
@@ -137,7 +141,8 @@ def main() -> None:
     print(line("model, all pairs", gold, model_pred))
     print(line("model, person-person", pgold, [q for q, m in zip(model_pred, person) if m]))
     print(line("rules alone, person-person", pgold, rules))
-    print(line("rules + model (on, CV thresholds), person-person", pgold, both))
+    cv_thresholds = f"veto {meta['cv_veto_threshold']}, add {meta['cv_model_edge_threshold']}"
+    print(line(f"rules + model (on, CV {cv_thresholds}), person-person", pgold, both))
     print(line("predict nothing, all pairs", gold, [0] * len(gold)))
     print(line("predict nothing, person-person", pgold, [0] * len(pgold)))
     print("goal: model macro-F1 >= 0.62 on all pairs, >= 0.60 on person-person")

@@ -149,3 +149,32 @@ def test_model_off_leaves_rules_alone():
     from graphbuild.extract import load_pipeline
 
     assert DIRECTION not in load_pipeline(direction_model="off").pipe_names
+
+
+def test_an_ensemble_is_one_model_scoring_the_mean_of_its_members():
+    from graphbuild.extract.direction import DENSE, Example, Features
+
+    rng = np.random.default_rng(0)
+    exs = [
+        Example(Features(rng.integers(0, 500, 12).astype(np.int32), rng.normal(size=DENSE).astype(np.float32)), y)
+        for y in rng.integers(0, 5, 200).tolist()
+    ]
+    args = {"l2": 1e-5, "epochs": 2, "lr": 0.05, "hidden": 8}
+    one, two = (DirectionModel.train(exs, seed=s, **args) for s in (3, 4))
+    both = DirectionModel.train(exs, seed=3, members=2, **args)
+    feats = [e.features for e in exs[:10]]
+    assert both.U.shape == (DENSE, 16)
+    assert np.allclose(both.scores(feats), (one.scores(feats) + two.scores(feats)) / 2, atol=1e-4)
+    assert not np.allclose(one.scores(feats), two.scores(feats))
+
+
+def test_features_carry_the_lexicon_polarity_and_the_governing_verb(nlp):
+    from graphbuild.extract.direction import feature_strings
+
+    doc = nlp("Nancy Pelosi castigated Mitch McConnell over the bill.")
+    f = feature_strings(doc, _span(doc, "Nancy Pelosi"), _span(doc, "Mitch McConnell"))
+    assert "lexp_lca=-|nsubj|dobj" in f
+    assert "e1_gov=castigate|nsubj" in f and "e2_gov=castigate|dobj" in f
+    doc = nlp("Nancy Pelosi praised Mitch McConnell over the bill.")
+    f = feature_strings(doc, _span(doc, "Nancy Pelosi"), _span(doc, "Mitch McConnell"))
+    assert "lexp_lca=+|nsubj|dobj" in f

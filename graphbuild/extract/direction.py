@@ -6,11 +6,14 @@ e1, 3 e1 negative toward e2, 4 e2 negative toward e1.
 
 Features come from the small spaCy model's analysis only: the dependency path
 between the two mentions (labels, lemmas, the word where the paths meet),
-words between them, verbs and negation on the path, entity types, and the
-token vectors ``doc.tensor`` of both heads and the meeting word. String
-features are hashed (murmurhash, fixed) into ``BUCKETS`` rows; the classifier
-is a multinomial logistic regression written in numpy, so running it needs no
-other library. Training: ``python -m graphbuild.extract.train_direction``.
+words between them, verbs and negation on the path, the verb governing each
+mention, the polarity the relation lexicon gives the words linking them,
+entity types, and the token vectors ``doc.tensor`` of both heads and the
+meeting word. String features are hashed (murmurhash, fixed) into ``BUCKETS``
+rows; the classifier is a multinomial logistic regression with one ReLU layer
+over the token vectors, written in numpy, so running it needs no other
+library; several seeds are trained and averaged into one model of the same
+form. Training: ``python -m graphbuild.extract.train_direction``.
 
 The weights ship in ``direction_model/`` beside this module and load with
 ``DirectionModel.from_disk``; the spaCy component ``graphbuild_direction``
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -148,17 +152,84 @@ def feature_strings(doc: Doc, span1: tuple[int, int], span2: tuple[int, int]) ->
             f.append(f"{tag}_poss={h.head.lemma_.lower()}")
     # sentence words (sentiment cues that the path misses)
     sent = h1.sent
-    for t in sent:
+    quote = False
+    for t in sent:  # one pass: token access is what featurizing costs
+        lemma = t.lemma_
         if t.pos_ in ("VERB", "ADJ", "NOUN") and not t.ent_type_:
-            f.append(f"s={t.lemma_.lower()}")
+            f.append(f"s={lemma.lower()}")
         if t.dep_ == "neg":
             f.append("s_neg")
-    quote = any(t.text in ('"', "'") for t in sent) or any(t.lemma_ in ("say", "tell") for t in sent)
+        quote = quote or t.text in ('"', "'") or lemma in ("say", "tell")
     if quote:
         f.append("says")
-        if any(t.lemma_ in ("say", "tell") and t.i == lca.i for t in sent):
+        if lca.lemma_ in ("say", "tell") and sent.start <= lca.i < sent.end:
             f.append(f"say_roles={r1}|{r2}")
+    # the relation lexicon's polarity of the meeting word, the path words and the words between
+    pl = _polarity(lca)
+    if pl:
+        f.append(f"lexp_lca={pl}")
+        f.append(f"lexp_lca={pl}|{r1}|{r2}")
+        f.append(f"lexp_lca={pl}|{r1}|{r2}|neg={any(c.dep_ == 'neg' for c in lca.children)}")
+    for t in inner:
+        p = _polarity(t)
+        if p:
+            f.append(f"lexp_path={p}|{'up' if t in up else 'down'}")
+    for t in doc[a:b]:
+        p = _polarity(t)
+        if p:
+            f.append(f"lexp_bw={p}")
+    # the verb governing each end, with the end's role under it
+    for tag, h in (("e1", h1), ("e2", h2)):
+        role, t, steps = h.dep_, h, 0
+        while t.head.i != t.i and t.pos_ != "VERB" and steps < 6:
+            role, t, steps = t.dep_, t.head, steps + 1
+        if t.pos_ == "VERB" and t.i != h.i:
+            f.append(f"{tag}_gov={t.lemma_.lower()}|{role}")
+            f.append(f"{tag}_govl={t.lemma_.lower()}")
+            p = _polarity(t)
+            if p:
+                f.append(f"{tag}_govp={p}|{role}")
+    # lemma trigrams and the whole sequence of words between two close mentions
+    if len(between) <= 12:
+        w = [t.lemma_.lower() for t in between]
+        for x, y, z in zip(w, w[1:], w[2:]):
+            f.append(f"btri={x}_{y}_{z}")
+        f.append("bseq=" + " ".join(_word(t) for t in between))
+    # the path with the lemma of every word on it
+    f.append(
+        "fullpath="
+        + " ".join(
+            [t.dep_ + "^" + t.lemma_.lower() for t in up[1:]]
+            + ["@" + lca.lemma_.lower()]
+            + [t.dep_ + "v" + t.lemma_.lower() for t in down[:-1]]
+        )
+    )
+    f.append(f"r1lex={r1}|{lca.lemma_.lower()}")
+    f.append(f"r2lex={r2}|{lca.lemma_.lower()}")
     return f
+
+
+@lru_cache(maxsize=1)
+def _polarities() -> dict[str, str]:
+    """Lemma -> "+" or "-": verbs of the relation lexicon whose patterns all have one polarity,
+    and its nouns and adjectives with a polarity."""
+    from .lexicon import load_lexicon
+
+    lex = load_lexicon()
+    out = {}
+    for d in (lex.nouns, lex.relational_nouns):
+        for lemma, pat in d.items():
+            if int(pat.relation.polarity):
+                out[lemma] = "+" if int(pat.relation.polarity) > 0 else "-"
+    for lemma, pats in lex.verbs.items():
+        pols = {int(p.relation.polarity) for p in pats} - {0}
+        if len(pols) == 1:
+            out[lemma] = "+" if pols.pop() > 0 else "-"
+    return out
+
+
+def _polarity(t: Token) -> str | None:
+    return _polarities().get(t.lemma_.lower())
 
 
 def _hash(s: str) -> int:
@@ -235,9 +306,65 @@ class DirectionModel:
         hidden: int = 0,
         batch: int = 64,
         dense: bool = True,
+        class_weight: float = 0.0,
+        members: int = 1,
     ) -> DirectionModel:
-        """Adam on the softmax loss with L2; ``examples`` should already hold both orders of each pair."""
+        """Adam on the softmax loss with L2; ``examples`` should already hold both orders of each pair.
+
+        ``members`` > 1 trains that many models (seeds ``seed``, ``seed + 1``, ...) and keeps their
+        mean score as one model of the same form: the linear weights averaged, the hidden layers
+        side by side (``members * hidden`` units), so predicting costs what one model costs.
+        """
         exs = list(examples)
+        parts = [
+            cls._train_one(
+                exs,
+                seed=seed + i,
+                l2=l2,
+                epochs=epochs,
+                lr=lr,
+                hidden=hidden,
+                batch=batch,
+                dense=dense,
+                class_weight=class_weight,
+            )
+            for i in range(members)
+        ]
+        model = parts[0]
+        if members > 1:
+            hid = [None, None, None]
+            if hidden:
+                hid = [
+                    np.concatenate([m.U for m in parts], axis=1),
+                    np.concatenate([m.c for m in parts]),
+                    np.concatenate([m.O for m in parts], axis=0) / members,
+                ]
+            model = cls(
+                np.mean([m.W for m in parts], axis=0),
+                np.mean([m.V for m in parts], axis=0),
+                np.mean([m.b for m in parts], axis=0),
+                model.mean,
+                model.scale,
+                *hid,
+                dict(model.meta),
+            )
+        model.meta["members"] = members
+        return model
+
+    @classmethod
+    def _train_one(
+        cls,
+        exs: list[Example],
+        *,
+        seed: int,
+        l2: float,
+        epochs: int,
+        lr: float,
+        hidden: int,
+        batch: int,
+        dense: bool,
+        class_weight: float,
+    ) -> DirectionModel:
         rng = np.random.default_rng(seed)
         use_dense = dense
         dense = np.stack([e.features.dense for e in exs])
@@ -248,6 +375,10 @@ class DirectionModel:
             dense[:] = 0.0
         y = np.array([e.label for e in exs])
         k = len(CLASSES)
+        # each class's loss weighted by (1 / its frequency) ** class_weight, mean weight 1
+        freq = np.bincount(y, minlength=k) / len(y)
+        cw = np.where(freq > 0, np.maximum(freq, 1e-9) ** -class_weight, 0.0)
+        cw = cw / (cw[y].mean())
         W = np.zeros((BUCKETS, k), dtype=np.float64)
         V = np.zeros((DENSE, k), dtype=np.float64)
         b = np.zeros(k, dtype=np.float64)
@@ -275,7 +406,7 @@ class DirectionModel:
                     z = z + h @ O
                 p = _softmax(z)
                 p[np.arange(len(rows)), y[rows]] -= 1.0
-                p /= len(rows)
+                p *= cw[y[rows], None] / len(rows)
                 gW_rows = np.repeat(p, lens, axis=0)
                 uniq, inv = np.unique(idx, return_inverse=True)
                 gWu = np.zeros((len(uniq), k))
@@ -317,6 +448,7 @@ class DirectionModel:
                 "hidden": hidden,
                 "batch": batch,
                 "use_dense": use_dense,
+                "class_weight": class_weight,
             },
         )
 
