@@ -869,35 +869,30 @@ class Resolver:
                     return pid if self._gender_fits(pid) else None
         return None
 
-    def _reported_by_stranger(self, tok: Token) -> bool:
-        """The subject of the reporting verb over the pronoun's clause is a proper name that
-        is no person of the article (a name the model missed): the pronoun is most likely
-        that name, so no other person may be guessed."""
+    def _reporters(self, tok: Token) -> list[Token]:
+        """The subjects, before ``tok``, of the reporting verb whose complement clause
+        ``tok`` is the subject of ("Trump has said he ...": Trump); [] if none."""
         verb = tok.head
         if (
             verb.dep_ != "ccomp"
             or verb.head.lemma_.lower() not in self.lex.speech_verbs | self.lex.constructions.belief_verbs
         ):
-            return False
-        return any(
-            c.dep_ == "nsubj" and c.i < tok.i and c.pos_ == "PROPN" and not self.person(c) for c in verb.head.children
-        )
+            return []
+        return [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < tok.i]
+
+    def _reported_by_stranger(self, tok: Token) -> bool:
+        """The reporter is a proper name that is no person of the article (a name the model
+        missed): the pronoun is most likely that name, so no other person may be guessed."""
+        return any(c.pos_ == "PROPN" and not self.person(c) for c in self._reporters(tok))
 
     def _reporting_subject(self, tok: Token) -> str | None:
         """'Trump has said he fired Bolton': the subject of a reporting verb is the
         antecedent of 'he' in its complement clause, when it is a named person of the
         pronoun's gender."""
-        verb = tok.head
-        if (
-            verb.dep_ != "ccomp"
-            or verb.head.lemma_.lower() not in self.lex.speech_verbs | self.lex.constructions.belief_verbs
-        ):
-            return None
-        for c in verb.head.children:
-            if c.dep_ == "nsubj" and c.i < tok.i:
-                pid = self.token_pid.get(c.i) or (self.person(c) if self.how(c) in ("apposition", "role") else None)
-                if pid and self._gender_fits(pid):
-                    return pid
+        for c in self._reporters(tok):
+            pid = self.token_pid.get(c.i) or (self.person(c) if self.how(c) in ("apposition", "role") else None)
+            if pid and self._gender_fits(pid):
+                return pid
         return None
 
     def _main_subject_after(self, tok: Token) -> str | None:
